@@ -22,8 +22,8 @@ public:
     void merge(const AliasTable& other);
     void add(std::string_view index, std::string_view alias);
 
-    /// Indices that carry `alias`, sorted.
-    std::vector<std::string> indices_with(std::string_view alias) const;
+    /// Indices that carry `alias`, sorted; the views point into this table.
+    std::vector<std::string_view> indices_with(std::string_view alias) const;
     /// Aliases of `index`, sorted; empty when it has none or is unknown.
     const std::vector<std::string>& aliases_of(std::string_view index) const;
 

@@ -66,8 +66,8 @@ void AliasTable::merge(const AliasTable& other) {
     }
 }
 
-std::vector<std::string> AliasTable::indices_with(std::string_view alias) const {
-    std::vector<std::string> indices;
+std::vector<std::string_view> AliasTable::indices_with(std::string_view alias) const {
+    std::vector<std::string_view> indices;
     for (const auto& [index, aliases] : m_by_index) {
         if (std::binary_search(aliases.begin(), aliases.end(), alias)) indices.push_back(index);
     }

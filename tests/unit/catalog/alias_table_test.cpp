@@ -9,7 +9,7 @@ TEST(AliasTableTest, ListsIndicesCarryingAnAlias) {
     auto table = AliasTable::parse(R"({"b":{"aliases":{"live":{}}},"a":{"aliases":{"live":{},"other":{}}},
         "c":{"aliases":{}}})", "t");
     ASSERT_TRUE(table.ok());
-    EXPECT_EQ(table->indices_with("live"), (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(table->indices_with("live"), (std::vector<std::string_view>{"a", "b"}));
     EXPECT_EQ(table->aliases_of("a"), (std::vector<std::string>{"live", "other"}));
     EXPECT_TRUE(table->aliases_of("c").empty());
     EXPECT_TRUE(table->aliases_of("unknown").empty());
@@ -25,7 +25,7 @@ TEST(AliasTableTest, Partial404BodyKeepsTheFoundEntries) {
     auto table = AliasTable::parse(
         R"({"error":"alias [non-existent] missing","status":404,"test_index":{"aliases":{"test_alias":{}}}})", "t");
     ASSERT_TRUE(table.ok());
-    EXPECT_EQ(table->indices_with("test_alias"), (std::vector<std::string>{"test_index"}));
+    EXPECT_EQ(table->indices_with("test_alias"), (std::vector<std::string_view>{"test_index"}));
 }
 
 TEST(AliasTableTest, MergeUnitesBothBodies) {
@@ -34,7 +34,7 @@ TEST(AliasTableTest, MergeUnitesBothBodies) {
     ASSERT_TRUE(one.ok() && two.ok());
     one->merge(*two);
     EXPECT_EQ(one->aliases_of("a"), (std::vector<std::string>{"live", "reporting"}));
-    EXPECT_EQ(one->indices_with("live"), (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(one->indices_with("live"), (std::vector<std::string_view>{"a", "b"}));
 }
 
 TEST(AliasTableTest, NotAnObjectIsAnErrorNamingTheOrigin) {

@@ -1,0 +1,40 @@
+#pragma once
+// Private to planning: the catalog classified by a data source and grouped into generations by instant.
+
+#include "aliasing/plan.hpp"
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace aliasing::detail {
+
+struct NamedIndex {
+    std::uint32_t record;      // position in the catalog
+    std::uint32_t entity;      // interned entity id
+    std::uint32_t generation;  // position in CatalogScan::generations
+};
+
+struct Generation {
+    RunInstant instant;
+    std::string_view run_id;              // first spelling seen
+    std::vector<std::uint32_t> members;   // positions in CatalogScan::named
+};
+
+struct CatalogScan {
+    std::vector<NamedIndex> named;
+    std::vector<Generation> generations;  // in first-seen order; order by instant with `newest_first`
+    std::vector<std::string_view> entity_names;
+    std::vector<IgnoredIndex> ignored;
+    std::vector<IndexNote> invalid;
+
+    /// Generation positions sorted newest first.
+    std::vector<std::uint32_t> newest_first() const;
+};
+
+/// Parses every catalog name with the data source and groups the valid ones by run-id instant (SPEC §5, §6.1).
+/// Fails only when the data source fails.
+Result<CatalogScan> scan_catalog(const Catalog& catalog, const DataSource& source, std::string_view index_base);
+
+}  // namespace aliasing::detail
