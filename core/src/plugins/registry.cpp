@@ -1,0 +1,114 @@
+// Discovery of data sources in plugin directories: first of a name wins, every unusable file is a rejection.
+#include "aliasing/plugins/registry.hpp"
+
+#include "aliasing/plugins/sources.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+namespace aliasing {
+namespace {
+
+enum class FileKind { Compiled, Declarative, Other };
+
+FileKind kind_of(const std::filesystem::path& file) {
+    const std::string extension = file.extension().string();
+    if (extension == ".so") return FileKind::Compiled;
+    if (extension == ".json") return FileKind::Declarative;
+    return FileKind::Other;
+}
+
+/// The plugin files of `dir` in name order; empty when it is missing or unreadable.
+std::vector<std::filesystem::path> plugin_files(const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> files;
+    std::error_code error;
+    for (std::filesystem::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+        std::error_code status_error;
+        if (it->is_regular_file(status_error) && kind_of(it->path()) != FileKind::Other) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
+    return text;
+}
+
+}  // namespace
+
+PluginRegistry::PluginRegistry() = default;
+PluginRegistry::PluginRegistry(PluginRegistry&&) noexcept = default;
+PluginRegistry& PluginRegistry::operator=(PluginRegistry&&) noexcept = default;
+PluginRegistry::~PluginRegistry() = default;
+
+PluginRegistry PluginRegistry::discover(const std::vector<std::filesystem::path>& dirs) {
+    PluginRegistry registry;
+    std::vector<std::filesystem::path> seen;  // canonical forms of the dirs already searched
+    for (const std::filesystem::path& dir : dirs) {
+        std::error_code error;
+        std::filesystem::path canonical = std::filesystem::weakly_canonical(dir, error);
+        if (error) canonical = dir.lexically_normal();
+        if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
+        seen.push_back(canonical);
+        registry.m_searched.push_back(dir);
+
+        for (const std::filesystem::path& file : plugin_files(dir)) {
+            Result<std::unique_ptr<DataSource>> loaded = kind_of(file) == FileKind::Compiled
+                                                             ? load_compiled_source(file)
+                                                             : load_declarative_source(file);
+            if (!loaded) {
+                registry.m_rejections.push_back({file.string(), loaded.error().message});
+                continue;
+            }
+            const std::string& name = (*loaded)->info().name;
+            if (const DataSource* first = registry.find(name)) {
+                registry.m_rejections.push_back(
+                    {file.string(), "data source [" + name + "] is already provided by " + first->info().path +
+                                        "; the first one found wins (order: --plugin-dir, ALIASING_PLUGIN_PATH, "
+                                        "the install's plugin dir)"});
+                continue;
+            }
+            registry.m_sources.push_back(std::move(*loaded));
+        }
+    }
+    std::sort(registry.m_sources.begin(), registry.m_sources.end(),
+              [](const auto& a, const auto& b) { return a->info().name < b->info().name; });
+    return registry;
+}
+
+const DataSource* PluginRegistry::find(std::string_view name) const {
+    for (const auto& source : m_sources) {
+        if (source->info().name == name) return source.get();
+    }
+    return nullptr;
+}
+
+Result<const DataSource*> PluginRegistry::require(std::string_view name) const {
+    if (const DataSource* source = find(name)) return source;
+    std::vector<std::string> available;
+    for (const auto& source : m_sources) available.push_back(source->info().name);
+    std::vector<std::string> dirs;
+    for (const auto& dir : m_searched) dirs.push_back(dir.string());
+    std::string message = "unknown data_source [" + std::string(name) + "]; available: " +
+                          (available.empty() ? std::string("none") : joined(available)) +
+                          " (searched: " + (dirs.empty() ? std::string("no directories") : joined(dirs)) + ")";
+    if (!m_rejections.empty()) {
+        message += "; " + std::to_string(m_rejections.size()) +
+                   " plugin file(s) were rejected: `aliasing plugins` says why";
+    }
+    return make_error(ErrorKind::Usage, std::move(message));
+}
+
+std::vector<const DataSource*> PluginRegistry::sources() const {
+    std::vector<const DataSource*> sources;
+    for (const auto& source : m_sources) sources.push_back(source.get());
+    return sources;
+}
+
+const std::vector<PluginRejection>& PluginRegistry::rejections() const { return m_rejections; }
+
+const std::vector<std::filesystem::path>& PluginRegistry::searched() const { return m_searched; }
+
+}  // namespace aliasing

@@ -1,0 +1,32 @@
+// transaction: `{index_base}-{entity}-{run_id}`, never force-merged (SPEC §4, §7).
+#include "aliasing/sdk.hpp"
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace {
+
+class TransactionPlugin {
+public:
+    static constexpr const char* name = "transaction";
+    static constexpr const char* version = "1.0.0";
+    static constexpr const char* description =
+        "Transactions: one index per entity per ETL run, still written to after promotion";
+    static constexpr std::array<const char*, 1> layouts{"{index_base}-{entity}-{run_id}"};
+    static constexpr std::array<const char*, 0> entities{};
+    static constexpr aliasing::sdk::MergePolicy merge = aliasing::sdk::MergePolicy::never(
+        "transaction indices keep receiving writes after promotion; force-merging them creates huge segments "
+        "that never merge again");
+
+    std::optional<aliasing::sdk::Parsed> parse(std::string_view index_base, std::string_view name) const {
+        return kLayouts.match(index_base, name);
+    }
+
+private:
+    static constexpr aliasing::sdk::LayoutSet<1> kLayouts{layouts};
+};
+
+}  // namespace
+
+ALIASING_DEFINE_PLUGIN(TransactionPlugin);
