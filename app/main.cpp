@@ -1,1 +1,140 @@
-int main() { return 0; }
+// aliasing: parses the command line (Poco::Util::Application) and hands over to a command.
+
+#include "command_line.hpp"
+#include "help_text.hpp"
+#include "version_info.hpp"
+
+#include <Poco/Util/Application.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionException.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <algorithm>
+#include <iostream>
+
+namespace aliasing::cli {
+namespace {
+
+class AliasingApp : public Poco::Util::Application {
+public:
+    AliasingApp() { setUnixOptions(true); }
+
+    CommandLine line;
+
+protected:
+    void defineOptions(Poco::Util::OptionSet& options) override {
+        options.addOption(Poco::Util::Option("version", "", "show versions").required(false).repeatable(false));
+        for (const auto& help : all_options()) {
+            Poco::Util::Option option{std::string(help.name), help.name == "help" ? "h" : "", std::string(help.text)};
+            option.required(false).repeatable(true);
+            if (!help.argument.empty()) option.argument(std::string(help.argument));
+            options.addOption(option);
+        }
+    }
+
+    void handleOption(const std::string& name, const std::string& value) override {
+        line.given.push_back(name);
+        if (name == "help") {
+            line.help = true;
+            stopOptionsProcessing();
+        } else if (name == "version") {
+            line.version = true;
+        } else if (name == "output") {
+            line.output = value;
+        } else if (name == "catalog") {
+            line.catalog = value;
+        } else if (name == "aliases") {
+            line.aliases.push_back(value);
+        } else if (name == "plugin-dir") {
+            line.plugin_dirs.push_back(value);
+        } else if (name == "pattern") {
+            line.pattern = value;
+        } else if (name == "max-segment-size") {
+            line.max_segment_size = value;
+        } else if (name == "now") {
+            line.now = value;
+        } else if (name == "es-url") {
+            line.es_urls.push_back(value);
+        } else if (name == "ca-file") {
+            line.ca_file = value;
+        } else if (name == "insecure") {
+            line.insecure = true;
+        } else if (name == "dry-run") {
+            line.dry_run = true;
+        } else if (name == "apply") {
+            line.apply = true;
+        } else if (name == "report") {
+            line.report = value;
+        } else if (name == "log-format") {
+            line.log_format = value;
+        } else if (name == "timeout") {
+            line.timeout = value;
+        }
+    }
+
+    int main(const ArgVec& args) override {
+        std::vector<std::string> rest(args.begin(), args.end());
+        if (line.version) {
+            std::cout << version_text();
+            return 0;
+        }
+        if (rest.empty()) {
+            std::cout << general_help();
+            return line.help ? 0 : 2;
+        }
+        line.command = rest.front();
+        line.positional.assign(rest.begin() + 1, rest.end());
+        if (line.command == "help") {
+            if (line.positional.empty()) {
+                std::cout << general_help();
+                return 0;
+            }
+            const auto* command = find_command(line.positional.front());
+            if (!command) return fail(2, "unknown command [" + line.positional.front() + "]; see `aliasing help`");
+            std::cout << command_help(*command);
+            return 0;
+        }
+        const CommandHelp* command = find_command(line.command);
+        if (!command || line.command == "version") {
+            return fail(2, "unknown command [" + line.command + "]; commands: run, plan, status, rollback, audit, "
+                           "plugins, help (see `aliasing help`)");
+        }
+        if (line.help) {
+            std::cout << command_help(*command);
+            return 0;
+        }
+        for (const auto& name : line.given) {
+            if (std::find(command->options.begin(), command->options.end(), name) == command->options.end()) {
+                return fail(2, "option --" + name + " is not used by `aliasing " + line.command +
+                                   "`; see `aliasing " + line.command + " --help`");
+            }
+        }
+        if (line.command == "plan") return run_plan(line);
+        if (line.command == "audit") return run_audit(line);
+        if (line.command == "plugins") return run_plugins(line);
+        return run_promotion(line);
+    }
+};
+
+}  // namespace
+
+int fail(int code, const std::string& message) {
+    std::cerr << "aliasing: error: " << message << "\n";
+    return code;
+}
+
+}  // namespace aliasing::cli
+
+int main(int argc, char** argv) {
+    aliasing::cli::AliasingApp app;
+    try {
+        app.init(argc, argv);
+    } catch (const Poco::Util::OptionException& error) {
+        return aliasing::cli::fail(2, error.displayText() + " (see `aliasing --help`)");
+    }
+    try {
+        return app.run();
+    } catch (const std::exception& error) {
+        return aliasing::cli::fail(6, std::string("internal error: ") + error.what());
+    }
+}

@@ -36,7 +36,7 @@ Result<CatalogScan> scan_catalog(const Catalog& catalog, const DataSource& sourc
         const ParsedName& split = **parsed;
         auto instant = parse_run_id(split.run_id);
         if (!instant) {
-            scan.invalid.push_back({name, "run id [" + std::string(split.run_id) + "]: " + instant.error().message});
+            scan.invalid.push_back({name, instant.error().message});
             continue;
         }
         auto [entity, new_entity] =

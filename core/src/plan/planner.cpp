@@ -26,6 +26,15 @@ std::string quoted_list(const std::vector<std::string>& items) {
     return out + "]";
 }
 
+const char* expected_origin(EntitySource source) {
+    switch (source) {
+        case EntitySource::Job: return "by the job file's entities";
+        case EntitySource::Plugin: return "as declared by the data source";
+        case EntitySource::Discovered: return "as every entity seen in the catalog";
+    }
+    return "";
+}
+
 class Planner {
 public:
     Planner(const PlanRequest& request, CatalogScan scan) : m_request(request), m_scan(std::move(scan)) {}
@@ -155,7 +164,7 @@ private:
             }
             refuse(plan, "incomplete generation " + run_id + ": no index for entit" +
                              (candidate.missing.size() == 1 ? "y [" : "ies [") + join(candidate.missing) +
-                             "] (expected, from the " + to_string(plan.entities_from) + ": " +
+                             "] (expected " + expected_origin(plan.entities_from) + ": " +
                              join(plan.expected_entities) + "); " + advice);
             return;
         }

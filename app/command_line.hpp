@@ -1,0 +1,43 @@
+#pragma once
+// The parsed command line of `aliasing`, shared by the command implementations.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aliasing::cli {
+
+struct CommandLine {
+    std::string command;                  // plan, audit, run, status, rollback, plugins, help, version
+    std::vector<std::string> positional;  // e.g. the job file
+    std::vector<std::string> given;       // long names of the options given, in order (for per-command checks)
+
+    bool help = false;
+    bool version = false;
+    std::string output = "text";
+    std::optional<std::string> catalog;
+    std::vector<std::string> aliases;
+    std::vector<std::string> plugin_dirs;
+    std::optional<std::string> pattern;
+    std::optional<std::string> max_segment_size;
+    std::optional<std::string> now;
+    std::vector<std::string> es_urls;
+    std::optional<std::string> ca_file;
+    bool insecure = false;
+    bool dry_run = false;
+    bool apply = false;
+    std::optional<std::string> report;
+    std::string log_format = "text";
+    std::optional<std::string> timeout;
+};
+
+/// Each command's entry point: returns the process exit code (SPEC §9).
+int run_plan(const CommandLine& line);
+int run_audit(const CommandLine& line);
+int run_plugins(const CommandLine& line);
+int run_promotion(const CommandLine& line);  // run, status, rollback
+
+/// Prints `aliasing: error: <message>` to stderr and returns `code`.
+int fail(int code, const std::string& message);
+
+}  // namespace aliasing::cli

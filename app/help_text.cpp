@@ -1,0 +1,162 @@
+#include "help_text.hpp"
+
+#include <algorithm>
+
+namespace aliasing::cli {
+
+const std::vector<OptionHelp>& all_options() {
+    static const std::vector<OptionHelp> options = {
+        {"help", "", "show help for the command and exit"},
+        {"output", "FORMAT", "text (default), json, or markdown (to paste into a change request)"},
+        {"catalog", "FILE",
+         "body of GET _cat/indices/{index_base}-*?format=json&bytes=b&h=health,status,index,uuid,pri,rep,"
+         "docs.count,pri.store.size,pri.segments.count"},
+        {"aliases", "FILE",
+         "body of GET _alias/{alias_name} (its 404 body means no alias yet) or GET {index_base}-*/_alias; "
+         "repeatable, the bodies are merged"},
+        {"plugin-dir", "DIR", "also look for plugins in DIR (before ALIASING_PLUGIN_PATH and the install's); repeatable"},
+        {"pattern", "GLOB", "only indices whose name matches GLOB (* and ?)"},
+        {"max-segment-size", "BYTES", "target segment size for force-merge sizing (default 2147483648 = 2 GiB)"},
+        {"now", "RUN_ID", "plan as if the clock read RUN_ID (e.g. 20261124t020000), for reproducible plans"},
+        {"es-url", "URL", "cluster node URL, comma-separated for several nodes (default: $ALIASING_ES_URL)"},
+        {"ca-file", "FILE", "PEM CA bundle to verify the cluster's TLS certificate"},
+        {"insecure", "", "do not verify the cluster's TLS certificate (loudly warned about; never in prod)"},
+        {"dry-run", "", "stop after printing the plan; touch nothing"},
+        {"apply", "", "run the force-merges the audit recommends"},
+        {"report", "FILE", "write a JSON report of the run (job, plugin, plan, every action, outcome, exit code)"},
+        {"log-format", "FORMAT", "text (default) or json: one JSON object per line for log shippers"},
+        {"timeout", "SECONDS", "longest wait for a force-merge or for green health (default 3600)"},
+    };
+    return options;
+}
+
+const std::vector<CommandHelp>& all_commands() {
+    static const std::vector<CommandHelp> commands = {
+        {"run", "aliasing run JOB [--es-url URL] [--dry-run] [--report FILE] [--log-format text|json]",
+         "promote the newest complete generation to the alias",
+         "Reads the cluster, plans (the plan is printed first), force-merges the new indices, sets their replicas "
+         "and waits for them to be green, moves the alias in one atomic POST /_aliases (must_exist on the observed "
+         "old targets), verifies it, then deletes what it replaced (delete_old). A refused or failed run leaves the "
+         "cluster as it was or safe to resume: run the same job again.",
+         {"es-url", "ca-file", "insecure", "dry-run", "report", "log-format", "plugin-dir", "output", "timeout"},
+         "ALIASING_ES_URL=https://es-prod:9200 ALIASING_ES_API_KEY_FILE=/run/secrets/es aliasing run customer.json"},
+        {"plan", "aliasing plan JOB --catalog CATALOG.json [--aliases ALIASES.json]... [--output text|json|markdown]",
+         "show offline what a promotion would do",
+         "Plans from saved response bodies instead of a live cluster: the same table, alias change and deletion "
+         "list that `aliasing run` prints, and the same exit code (0 promote, 3 already live, 4 refused).",
+         {"catalog", "aliases", "output", "plugin-dir", "now"},
+         "aliasing plan examples/jobs/customer.json --catalog examples/catalogs/customer.json "
+         "--aliases examples/catalogs/customer-aliases.json"},
+        {"status", "aliasing status JOB [--es-url URL]",
+         "what is live, which generations exist and are complete, what a run would do",
+         "Reads the cluster and prints the plan without acting (like run --dry-run, exit codes as plan).",
+         {"es-url", "ca-file", "insecure", "plugin-dir", "output", "log-format"},
+         "aliasing status customer.json --es-url http://127.0.0.1:9200"},
+        {"rollback", "aliasing rollback JOB [--es-url URL] [--report FILE]",
+         "point the alias back to the newest retained complete generation older than the live one",
+         "Keep generations for rollback with keep_generations in the job file. Same checks and atomic swap as run; "
+         "never deletes anything.",
+         {"es-url", "ca-file", "insecure", "report", "log-format", "plugin-dir", "output", "timeout", "dry-run"},
+         "aliasing rollback customer.json"},
+        {"audit", "aliasing audit (--catalog CATALOG.json | --es-url URL) [--pattern GLOB] [--apply]",
+         "the plan table for every index, flagging bad shard sizing",
+         "Prints shards, size, segments and the recommended force-merge for every index of a catalog (or of a live "
+         "cluster), and flags indices whose shards are far too small or too large for their size. With --es-url "
+         "and --apply it runs the recommended force-merges.",
+         {"catalog", "es-url", "ca-file", "insecure", "pattern", "max-segment-size", "output", "apply", "log-format",
+          "timeout"},
+         "aliasing audit --catalog all-indices.json --pattern 'customer-*'"},
+        {"plugins", "aliasing plugins [--plugin-dir DIR]... [--output text|json]",
+         "list the data sources found, with versions, and why anything was rejected",
+         "Searches --plugin-dir, then ALIASING_PLUGIN_PATH (':'-separated), then the install's lib/aliasing/plugins.",
+         {"plugin-dir", "output"}, "aliasing plugins --output json"},
+        {"help", "aliasing help [COMMAND]", "show help", "", {}, "aliasing help run"},
+        {"version", "aliasing --version", "show the versions of aliasing, its plugin ABI and libraries", "", {}, ""},
+    };
+    return commands;
+}
+
+const CommandHelp* find_command(std::string_view name) {
+    for (const auto& command : all_commands())
+        if (command.name == name) return &command;
+    return nullptr;
+}
+
+namespace {
+const OptionHelp* find_option(std::string_view name) {
+    for (const auto& option : all_options())
+        if (option.name == name) return &option;
+    return nullptr;
+}
+
+std::string option_line(const OptionHelp& option) {
+    std::string head = "  --" + std::string(option.name);
+    if (!option.argument.empty()) head += " " + std::string(option.argument);
+    if (head.size() < 26) head.append(26 - head.size(), ' ');
+    else head += "\n" + std::string(26, ' ');
+    return head + std::string(option.text) + "\n";
+}
+}  // namespace
+
+std::string general_help() {
+    std::string out =
+        "aliasing: promote a freshly written generation of Elasticsearch indices to live.\n\n"
+        "Usage: aliasing COMMAND [OPTIONS]\n\nCommands:\n";
+    for (const auto& command : all_commands()) {
+        std::string name = "  " + std::string(command.name);
+        name.append(name.size() < 12 ? 12 - name.size() : 1, ' ');
+        out += name + std::string(command.summary) + "\n";
+    }
+    out +=
+        "\nRun `aliasing help COMMAND` or `aliasing COMMAND --help` for a command's options and an example.\n\n"
+        "Exit codes: 0 promoted (or cleanup completed), 2 usage or job-file error, 3 already live, 4 validation\n"
+        "failed, 5 cluster unreachable / TLS / authentication, 6 a step failed (cluster safe, rerun resumes),\n"
+        "7 alias moved by someone else, 99 abort_run set (a scheduler \"skip\").\n\n"
+        "Environment: ALIASING_ES_URL, ALIASING_ES_USERNAME + ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY (each\n"
+        "also as *_FILE naming a file), ALIASING_PLUGIN_PATH.\n";
+    return out;
+}
+
+std::string command_help(const CommandHelp& command) {
+    std::string out = "Usage: " + std::string(command.synopsis) + "\n\n" + std::string(command.summary) + ".\n";
+    if (!command.description.empty()) out += "\n" + std::string(command.description) + "\n";
+    if (!command.options.empty()) {
+        out += "\nOptions:\n";
+        for (auto name : command.options)
+            if (const auto* option = find_option(name)) out += option_line(*option);
+        out += option_line(*find_option("help"));
+    }
+    if (!command.example.empty()) out += "\nExample:\n  " + std::string(command.example) + "\n";
+    return out;
+}
+
+std::string man_page() {
+    auto escape = [](std::string_view text) {
+        std::string out;
+        for (char c : text) {
+            if (c == '\\') out += "\\e";
+            else if (c == '-') out += "\\-";
+            else out += c;
+        }
+        return out;
+    };
+    std::string out = ".TH ALIASING 1 \"\" \"aliasing\" \"User Commands\"\n.SH NAME\naliasing \\- promote a generation "
+                      "of Elasticsearch indices to live\n.SH SYNOPSIS\n.B aliasing\n\\fICOMMAND\\fR [\\fIOPTIONS\\fR]\n"
+                      ".SH COMMANDS\n";
+    for (const auto& command : all_commands()) {
+        out += ".TP\n.B " + escape(command.synopsis) + "\n" + escape(command.summary) + ". " +
+               escape(command.description) + "\n";
+        if (!command.example.empty()) out += ".br\nExample: \\fB" + escape(command.example) + "\\fR\n";
+    }
+    out += ".SH OPTIONS\n";
+    for (const auto& option : all_options()) {
+        out += ".TP\n.B \\-\\-" + escape(option.name) + (option.argument.empty() ? "" : " \\fI" + escape(option.argument) + "\\fR") +
+               "\n" + escape(option.text) + "\n";
+    }
+    out += ".SH EXIT STATUS\n0 promoted, 2 usage or job-file error, 3 already live, 4 validation failed, 5 cluster "
+           "unreachable or authentication failure, 6 a step failed (rerun resumes), 7 alias moved by someone else, "
+           "99 abort_run set.\n";
+    return out;
+}
+
+}  // namespace aliasing::cli

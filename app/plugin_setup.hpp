@@ -1,0 +1,29 @@
+#pragma once
+// Finding the plugins the way every command does, and the offline inputs shared by plan and run.
+
+#include "command_line.hpp"
+
+#include "aliasing/alias_table.hpp"
+#include "aliasing/file_io.hpp"
+#include "aliasing/plan.hpp"
+#include "aliasing/plugins/registry.hpp"
+
+#include <cstdlib>
+
+namespace aliasing::cli {
+
+struct LoadedPlugins {
+    PluginRegistry registry;
+};
+
+inline LoadedPlugins load_plugins(const CommandLine& line) {
+    std::vector<std::filesystem::path> dirs(line.plugin_dirs.begin(), line.plugin_dirs.end());
+    const auto exe = current_executable_path("aliasing");
+    return LoadedPlugins{PluginRegistry::discover(plugin_search_path(exe, dirs, std::getenv("ALIASING_PLUGIN_PATH")))};
+}
+
+Result<AliasTable> load_alias_files(const std::vector<std::string>& files);
+Result<RunInstant> clock_from(const CommandLine& line);
+Result<std::uint64_t> parse_size_option(const std::optional<std::string>& text, std::uint64_t fallback);
+
+}  // namespace aliasing::cli

@@ -1,0 +1,26 @@
+#pragma once
+/// The plan as people and programs read it: the §7 table, the alias change and the deletion list.
+
+#include "aliasing/plan.hpp"
+
+#include <string>
+
+namespace aliasing {
+
+enum class OutputFormat { Text, Json, Markdown };
+
+/// Parses "text", "json" or "markdown".
+Result<OutputFormat> parse_output_format(std::string_view name);
+
+/// The full plan. Text is for terminals and logs; Markdown pastes into a change request; JSON is the same content
+/// for programs (every list complete, sizes in bytes).
+std::string render_plan(const Plan& plan, OutputFormat format);
+
+/// The plan as a JSON object (used inside reports).
+std::string plan_json(const Plan& plan);
+
+/// The §7 table rows: index | shards | size | segments | gb/shard | segments/shard | segments/gb | command.
+class TextTable;
+TextTable merge_table(const std::vector<MergeRow>& rows);
+
+}  // namespace aliasing

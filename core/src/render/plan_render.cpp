@@ -1,0 +1,223 @@
+#include "aliasing/plan_render.hpp"
+
+#include "aliasing/json_writer.hpp"
+#include "aliasing/text_table.hpp"
+
+namespace aliasing {
+namespace {
+
+constexpr std::size_t kListLimit = 20;  // longer lists are cut in text and markdown; JSON lists everything
+
+std::string outcome_line(const Plan& plan) {
+    switch (plan.outcome) {
+        case PlanOutcome::Promote:
+            return "PROMOTE generation " + std::string(plan.candidate->run_id) + " (" +
+                   std::to_string(plan.new_indices.size()) + " indices) to alias [" + plan.alias + "]";
+        case PlanOutcome::CleanupOnly: return "CLEANUP ONLY: " + plan.reason;
+        case PlanOutcome::AlreadyLive: return "ALREADY LIVE: " + plan.reason;
+        case PlanOutcome::Refused: return "REFUSED: " + plan.reason;
+    }
+    return "";
+}
+
+std::string segments_cell(const MergeRow& row) { return row.segments_known ? std::to_string(row.segments) : "?"; }
+
+class TextRenderer {
+public:
+    TextRenderer(const Plan& plan, bool markdown) : m_plan(plan), m_md(markdown) {}
+
+    std::string render() {
+        heading(m_md ? "# Aliasing plan: " + m_plan.alias : "Plan for alias [" + m_plan.alias + "]");
+        line("data source: " + m_plan.data_source + ", index_base: " + m_plan.index_base +
+             ", expected entities (" + to_string(m_plan.entities_from) + "): " + joined(m_plan.expected_entities));
+        line(std::string(m_md ? "**" : "") + outcome_line(m_plan) + (m_md ? "**" : ""));
+        if (!m_plan.merges.empty()) {
+            section("New indices");
+            const TextTable table = merge_table(m_plan.merges);
+            m_out += m_md ? table.to_markdown() : table.to_text();
+        }
+        if (m_plan.outcome == PlanOutcome::Promote) {
+            if (m_plan.new_replicas)
+                line("Replicas: set number_of_replicas=" + std::to_string(*m_plan.new_replicas) +
+                     " on the new indices, then wait for them to be green");
+            section("Alias change (one atomic POST /_aliases)");
+            for (auto index : m_plan.old_indices)
+                item("remove [" + m_plan.alias + "] from " + std::string(index) + " (must_exist)");
+            for (auto index : m_plan.new_indices) item("add    [" + m_plan.alias + "] to   " + std::string(index));
+        }
+        if (m_plan.outcome == PlanOutcome::Promote || m_plan.outcome == PlanOutcome::CleanupOnly) {
+            section("Deletions after the swap is verified (" + std::to_string(m_plan.deletions.size()) + ")");
+            if (m_plan.deletions.empty()) item("none");
+            list(m_plan.deletions);
+        }
+        notes("Kept", m_plan.kept);
+        notes("Invalid run ids: never touched", m_plan.invalid);
+        notes("Future generations: skipped", m_plan.future);
+        if (!m_plan.ignored.empty()) {
+            section("Ignored: not this data source's indices, never touched (" +
+                    std::to_string(m_plan.ignored.size()) + ")");
+            for (std::size_t i = 0; i < m_plan.ignored.size() && i < kListLimit; ++i)
+                item(std::string(m_plan.ignored[i].index) + ": " + to_string(m_plan.ignored[i].reason));
+            more(m_plan.ignored.size());
+        }
+        generations();
+        return std::move(m_out);
+    }
+
+private:
+    void heading(const std::string& text) { m_out += text + "\n" + (m_md ? "\n" : ""); }
+    void line(const std::string& text) { m_out += text + "\n" + (m_md ? "\n" : ""); }
+    void section(const std::string& title) { m_out += m_md ? "\n## " + title + "\n\n" : "\n" + title + ":\n"; }
+    void item(const std::string& text) { m_out += (m_md ? "- " : "  ") + text + "\n"; }
+    void more(std::size_t total) {
+        if (total > kListLimit) item("... and " + std::to_string(total - kListLimit) + " more (see --output json)");
+    }
+    void list(const std::vector<std::string_view>& names) {
+        for (std::size_t i = 0; i < names.size() && i < kListLimit; ++i) item(std::string(names[i]));
+        more(names.size());
+    }
+    void notes(const std::string& title, const std::vector<IndexNote>& entries) {
+        if (entries.empty()) return;
+        section(title + " (" + std::to_string(entries.size()) + ")");
+        for (std::size_t i = 0; i < entries.size() && i < kListLimit; ++i)
+            item(std::string(entries[i].index) + ": " + entries[i].reason);
+        more(entries.size());
+    }
+    static std::string joined(const std::vector<std::string>& items) {
+        std::string out;
+        for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+        return out.empty() ? "(none)" : out;
+    }
+    void generations() {
+        if (m_plan.generations.empty()) return;
+        section("Generations (newest first)");
+        TextTable table({"run id", "instant", "indices", "complete", "live", "note"},
+                        {Align::Left, Align::Left, Align::Right, Align::Left, Align::Left, Align::Left});
+        for (std::size_t i = 0; i < m_plan.generations.size() && i < kListLimit; ++i) {
+            const auto& g = m_plan.generations[i];
+            std::string note = g.future ? "in the future: skipped" : "";
+            if (!g.complete) note += (note.empty() ? "" : "; ") + std::string("missing ") + joined(g.missing);
+            table.add_row({std::string(g.run_id), format_instant(g.instant), std::to_string(g.index_count),
+                           g.complete ? "yes" : "no", g.live ? "yes" : "", note});
+        }
+        m_out += m_md ? table.to_markdown() : table.to_text();
+        more(m_plan.generations.size());
+    }
+
+    const Plan& m_plan;
+    bool m_md;
+    std::string m_out;
+};
+
+void write_names(JsonWriter& json, std::string_view name, const std::vector<std::string_view>& names) {
+    json.key(name).begin_array();
+    for (auto n : names) json.value(n);
+    json.end_array();
+}
+
+void write_notes(JsonWriter& json, std::string_view name, const std::vector<IndexNote>& notes) {
+    json.key(name).begin_array();
+    for (const auto& n : notes) json.begin_object().field("index", n.index).field("reason", n.reason).end_object();
+    json.end_array();
+}
+
+void write_plan(JsonWriter& json, const Plan& plan) {
+    json.begin_object();
+    json.field("alias", plan.alias).field("data_source", plan.data_source).field("index_base", plan.index_base);
+    json.field("outcome", to_string(plan.outcome)).field("exit_code", plan.exit_code());
+    json.key("reason");
+    plan.reason.empty() ? json.null() : json.value(plan.reason);
+    json.key("expected_entities").begin_array();
+    for (const auto& e : plan.expected_entities) json.value(e);
+    json.end_array().field("entities_from", to_string(plan.entities_from));
+    json.key("candidate");
+    if (plan.candidate)
+        json.begin_object()
+            .field("run_id", plan.candidate->run_id)
+            .field("instant", format_instant(plan.candidate->instant))
+            .end_object();
+    else
+        json.null();
+    json.field("max_segment_size_bytes", plan.max_segment_size_bytes);
+    json.key("new_replicas");
+    plan.new_replicas ? json.value(*plan.new_replicas) : json.null();
+    json.key("merges").begin_array();
+    for (const auto& row : plan.merges) {
+        json.begin_object().field("index", row.index).field("shards", row.shards).field("size_bytes", row.size_bytes);
+        json.key("segments");
+        row.segments_known ? json.value(row.segments) : json.null();
+        json.field("gb_per_shard", row.gb_per_shard)
+            .field("segments_per_shard", row.segments_per_shard)
+            .field("segments_per_gb", row.segments_per_gb)
+            .field("target_segments", row.target_segments)
+            .field("decision", to_string(row.decision))
+            .field("command", row.command)
+            .end_object();
+    }
+    json.end_array();
+    write_names(json, "old_indices", plan.old_indices);
+    write_names(json, "new_indices", plan.new_indices);
+    write_names(json, "deletions", plan.deletions);
+    write_notes(json, "kept", plan.kept);
+    write_notes(json, "invalid", plan.invalid);
+    write_notes(json, "future", plan.future);
+    json.key("ignored").begin_array();
+    for (const auto& i : plan.ignored)
+        json.begin_object().field("index", i.index).field("reason", to_string(i.reason)).end_object();
+    json.end_array();
+    json.key("generations").begin_array();
+    for (const auto& g : plan.generations) {
+        json.begin_object()
+            .field("run_id", g.run_id)
+            .field("instant", format_instant(g.instant))
+            .field("indices", static_cast<std::uint64_t>(g.index_count))
+            .field("complete", g.complete)
+            .field("live", g.live)
+            .field("future", g.future);
+        json.key("missing").begin_array();
+        for (const auto& m : g.missing) json.value(m);
+        json.end_array().end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
+}  // namespace
+
+TextTable merge_table(const std::vector<MergeRow>& rows) {
+    TextTable table({"index", "shards", "size", "segments", "gb/shard", "segments/shard", "segments/gb", "command"},
+                    {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right,
+                     Align::Left});
+    for (const auto& row : rows) {
+        table.add_row({std::string(row.index), std::to_string(row.shards), human_bytes(row.size_bytes),
+                       segments_cell(row), fixed2(row.gb_per_shard),
+                       row.segments_known ? fixed2(row.segments_per_shard) : "?",
+                       row.segments_known ? fixed2(row.segments_per_gb) : "?", row.command});
+    }
+    return table;
+}
+
+Result<OutputFormat> parse_output_format(std::string_view name) {
+    if (name == "text") return OutputFormat::Text;
+    if (name == "json") return OutputFormat::Json;
+    if (name == "markdown" || name == "md") return OutputFormat::Markdown;
+    return make_error(ErrorKind::Usage,
+                      "--output: value \"" + std::string(name) + "\" is not valid: expected text, json or markdown");
+}
+
+std::string plan_json(const Plan& plan) {
+    JsonWriter json;
+    write_plan(json, plan);
+    return json.take();
+}
+
+std::string render_plan(const Plan& plan, OutputFormat format) {
+    switch (format) {
+        case OutputFormat::Json: return plan_json(plan) + "\n";
+        case OutputFormat::Markdown: return TextRenderer(plan, true).render();
+        case OutputFormat::Text: return TextRenderer(plan, false).render();
+    }
+    return "";
+}
+
+}  // namespace aliasing
