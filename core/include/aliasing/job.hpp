@@ -3,6 +3,7 @@
 
 #include "aliasing/result.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -37,5 +38,13 @@ std::string index_name_problem(std::string_view name);
 
 /// Why `name` is not a valid alias name (as index names, but uppercase allowed), or empty if valid.
 std::string alias_name_problem(std::string_view name);
+
+/// Why `part` cannot appear inside an index name as one `-`-separated part (e.g. an entity): empty, a character
+/// Elasticsearch forbids, or uppercase. Returns the bare reason ("must be lowercase"), or empty if valid.
+std::string index_name_part_problem(std::string_view part);
+
+/// Byte offset of the first JSON syntax error in `text` (text.size() when the text ends too early), or nullopt if
+/// `text` is one valid JSON value. Poco reports what is wrong but not where; this points users at a line and column.
+std::optional<std::size_t> json_syntax_error_offset(std::string_view text);
 
 }  // namespace aliasing
