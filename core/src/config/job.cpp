@@ -1,0 +1,403 @@
+// The job file (SPEC §3): the original string-valued format and native JSON types. Every problem in the file
+// is reported at once, one line each, naming the key, the value and what was expected.
+#include "aliasing/job.hpp"
+
+#include "aliasing/file_io.hpp"
+
+#include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/JSONException.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/ParseHandler.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aliasing {
+namespace {
+
+using Poco::Dynamic::Var;
+
+constexpr std::array<std::string_view, 10> kKnownKeys = {
+    "abort_run",   "alias_name",       "data_source",
+    "delete_old",  "entities",         "forcemerge_new",
+    "index_base",  "keep_generations", "max_segment_size_bytes",
+    "new_replicas"};
+
+constexpr std::string_view kExpectBool =
+    R"(expected a boolean (true or false, or one of the strings "True", "False", "true", "false"))";
+constexpr std::string_view kExpectCount =
+    R"(expected an integer ≥ 0 (a number or a decimal string such as "1"))";
+constexpr std::string_view kExpectBytes =
+    R"(expected an integer > 0 (a number of bytes or a decimal string such as "5368709120"))";
+constexpr std::string_view kExpectEntities =
+    R"(expected a non-empty array of distinct lowercase entity names such as ["individual", "address"])";
+constexpr std::size_t kMaxShownValueBytes = 120;
+
+// Collects problems; each line reads "<origin>: key "<key>": ...".
+class Problems {
+  public:
+    explicit Problems(std::string_view origin) : m_origin(origin) {}
+
+    void add(std::string line) { m_lines.push_back(std::move(line)); }
+
+    std::string prefix(std::string_view key) const {
+        return std::string(m_origin) + ": key \"" + std::string(key) + "\"";
+    }
+
+    bool empty() const { return m_lines.empty(); }
+
+    std::string joined() const {
+        std::string message;
+        for (const auto& line : m_lines) {
+            if (!message.empty()) message += '\n';
+            message += line;
+        }
+        return message;
+    }
+
+  private:
+    std::string_view m_origin;
+    std::vector<std::string> m_lines;
+};
+
+// The value as it appears in JSON, shortened if long.
+std::string shown(const Var& value) {
+    std::ostringstream out;
+    try {
+        Poco::JSON::Stringifier::stringify(value, out);
+    } catch (const Poco::Exception&) {
+        return "(unprintable value)";
+    }
+    std::string text = out.str();
+    if (text.size() > kMaxShownValueBytes) text = text.substr(0, kMaxShownValueBytes) + "...";
+    return text;
+}
+
+void bad_value(Problems& problems, std::string_view key, const Var& value, std::string_view why) {
+    problems.add(problems.prefix(key) + ": value " + shown(value) + " is not valid: " + std::string(why));
+}
+
+std::optional<bool> to_bool(const Var& value) {
+    if (value.type() == typeid(bool)) return value.extract<bool>();
+    if (!value.isString()) return std::nullopt;
+    const auto& text = value.extract<std::string>();
+    if (text == "True" || text == "true") return true;
+    if (text == "False" || text == "false") return false;
+    return std::nullopt;
+}
+
+// A non-negative integer from a JSON integer or a canonical decimal string ("0", "12"; no sign, no leading
+// zeros, no spaces). Leading zeros are refused because a scheduler never writes them and they hint at a
+// mangled value.
+std::optional<std::uint64_t> to_unsigned(const Var& value) {
+    if (value.type() == typeid(bool)) return std::nullopt;
+    if (value.isInteger()) {
+        if (value.isSigned()) {
+            const auto number = value.convert<Poco::Int64>();
+            if (number < 0) return std::nullopt;
+            return static_cast<std::uint64_t>(number);
+        }
+        return value.convert<Poco::UInt64>();
+    }
+    if (!value.isString()) return std::nullopt;
+    const auto& text = value.extract<std::string>();
+    if (text.empty() || (text.size() > 1 && text.front() == '0')) return std::nullopt;
+    if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    std::uint64_t number = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return number;
+}
+
+template <class Int>
+std::optional<Int> read_integer(Problems& problems, std::string_view key, const Var& value,
+                                std::uint64_t minimum, std::string_view expectation) {
+    const auto number = to_unsigned(value);
+    if (!number || *number < minimum) {
+        bad_value(problems, key, value, expectation);
+        return std::nullopt;
+    }
+    constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<Int>::max());
+    if (*number > kMax) {
+        bad_value(problems, key, value, std::string(expectation) + ", at most " + std::to_string(kMax));
+        return std::nullopt;
+    }
+    return static_cast<Int>(*number);
+}
+
+void read_bool(Problems& problems, std::string_view key, const Var& value, bool& target) {
+    if (const auto flag = to_bool(value)) {
+        target = *flag;
+    } else {
+        bad_value(problems, key, value, kExpectBool);
+    }
+}
+
+void read_name(Problems& problems, std::string_view key, const Var& value, std::string_view expectation,
+               std::string (*name_problem)(std::string_view), std::string& target) {
+    if (!value.isString() || value.extract<std::string>().empty()) {
+        bad_value(problems, key, value, expectation);
+        return;
+    }
+    const auto& text = value.extract<std::string>();
+    if (name_problem) {
+        if (const auto problem = name_problem(text); !problem.empty()) {
+            bad_value(problems, key, value, problem + "; " + std::string(expectation));
+            return;
+        }
+    }
+    target = text;
+}
+
+void read_entities(Problems& problems, std::string_view key, const Var& value,
+                   std::optional<std::vector<std::string>>& target) {
+    if (value.type() != typeid(Poco::JSON::Array::Ptr)) {
+        bad_value(problems, key, value, kExpectEntities);
+        return;
+    }
+    const auto& array = *value.extract<Poco::JSON::Array::Ptr>();
+    if (array.size() == 0) {
+        bad_value(problems, key, value, kExpectEntities);
+        return;
+    }
+    std::vector<std::string> entities;
+    std::set<std::string, std::less<>> seen;
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        const Var element = array.get(static_cast<unsigned>(i));
+        if (!element.isString()) {
+            bad_value(problems, key, value,
+                      "element " + std::to_string(i + 1) + " is " + shown(element) + ", not a string; " +
+                          std::string(kExpectEntities));
+            return;
+        }
+        const auto& entity = element.extract<std::string>();
+        if (const auto problem = index_name_part_problem(entity); !problem.empty()) {
+            bad_value(problems, key, value,
+                      "entity \"" + entity + "\" " + problem + "; " + std::string(kExpectEntities));
+            return;
+        }
+        if (!seen.insert(entity).second) {
+            bad_value(problems, key, value,
+                      "entity \"" + entity + "\" is listed twice; " + std::string(kExpectEntities));
+            return;
+        }
+        entities.push_back(entity);
+    }
+    target = std::move(entities);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string lowercase_ascii(std::string_view text) {
+    std::string lower(text);
+    for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return lower;
+}
+
+void unknown_key(Problems& problems, const std::string& key) {
+    const std::string lower = lowercase_ascii(key);
+    std::string_view best;
+    std::size_t best_distance = std::max<std::size_t>(2, key.size() / 4) + 1;
+    for (const auto known : kKnownKeys) {
+        const std::size_t distance = edit_distance(lower, known);
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = known;
+        }
+    }
+    std::string line = problems.prefix(key) + " is not a known key";
+    if (!best.empty()) line += "; did you mean \"" + std::string(best) + "\"?";
+    line += " (known keys: ";
+    for (std::size_t i = 0; i < kKnownKeys.size(); ++i)
+        line += (i == 0 ? "" : ", ") + std::string(kKnownKeys[i]);
+    line += ")";
+    problems.add(std::move(line));
+}
+
+// Poco builds the object with the last of repeated keys silently winning; a job file that says delete_old
+// twice is ambiguous, so repeated top-level keys are recorded and refused.
+class DuplicateKeyHandler : public Poco::JSON::ParseHandler {
+  public:
+    DuplicateKeyHandler() : Poco::JSON::ParseHandler(/*preserveObjectOrder=*/true) {}
+
+    void startObject() override {
+        ++m_depth;
+        Poco::JSON::ParseHandler::startObject();
+    }
+    void endObject() override {
+        --m_depth;
+        Poco::JSON::ParseHandler::endObject();
+    }
+    void key(const std::string& name) override {
+        if (m_depth == 1 && !m_seen.insert(name).second &&
+            std::find(m_duplicates.begin(), m_duplicates.end(), name) == m_duplicates.end()) {
+            m_duplicates.push_back(name);
+        }
+        Poco::JSON::ParseHandler::key(name);
+    }
+
+    const std::vector<std::string>& duplicates() const { return m_duplicates; }
+
+  private:
+    int m_depth = 0;
+    std::set<std::string> m_seen;
+    std::vector<std::string> m_duplicates;
+};
+
+std::string syntax_error_message(std::string_view origin, std::string_view text, const std::string& reason) {
+    std::string message = std::string(origin) + ": not valid JSON";
+    if (const auto offset = json_syntax_error_offset(text)) {
+        std::size_t line = 1;
+        std::size_t column = 1;
+        for (std::size_t i = 0; i < *offset; ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        message += " at line " + std::to_string(line) + ", column " + std::to_string(column);
+    }
+    return message + ": " + reason + "; the job file must be one JSON object such as {\"alias_name\": " +
+           "\"customer-prod\", \"data_source\": \"customer\", \"index_base\": \"customer-2_0_0\"}";
+}
+
+// What a JSON text that is not an object holds, judged by its first byte (Poco cannot build a scalar
+// document).
+std::string_view non_object_kind(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    switch (text[first]) {
+        case '{':
+            return {};
+        case '[':
+            return "an array";
+        case '"':
+            return "a string";
+        case 't':
+        case 'f':
+            return "a boolean";
+        case 'n':
+            return "null";
+        default:
+            return text[first] == '-' || (text[first] >= '0' && text[first] <= '9') ? "a number" : "";
+    }
+}
+
+void read_key(Problems& problems, Job& job, const std::string& key, const Var& value) {
+    if (key == "alias_name") {
+        read_name(problems, key, value,
+                  R"(expected a valid Elasticsearch alias name such as "customer-prod")", &alias_name_problem,
+                  job.alias_name);
+    } else if (key == "data_source") {
+        read_name(problems, key, value, R"(expected a data source name such as "customer")", nullptr,
+                  job.data_source);
+    } else if (key == "index_base") {
+        read_name(problems, key, value,
+                  R"(expected the start of a valid Elasticsearch index name such as "customer-2_0_0")",
+                  &index_name_problem, job.index_base);
+    } else if (key == "abort_run") {
+        read_bool(problems, key, value, job.abort_run);
+    } else if (key == "delete_old") {
+        read_bool(problems, key, value, job.delete_old);
+    } else if (key == "forcemerge_new") {
+        read_bool(problems, key, value, job.forcemerge_new);
+    } else if (key == "new_replicas") {
+        if (const auto number = read_integer<int>(problems, key, value, 0, kExpectCount))
+            job.new_replicas = *number;
+    } else if (key == "keep_generations") {
+        if (const auto number = read_integer<int>(problems, key, value, 0, kExpectCount))
+            job.keep_generations = *number;
+    } else if (key == "max_segment_size_bytes") {
+        if (const auto number = read_integer<std::int64_t>(problems, key, value, 1, kExpectBytes)) {
+            job.max_segment_size_bytes = static_cast<std::uint64_t>(*number);
+        }
+    } else if (key == "entities") {
+        read_entities(problems, key, value, job.entities);
+    } else {
+        unknown_key(problems, key);
+    }
+}
+
+}  // namespace
+
+Result<Job> parse_job(std::string_view json_text, std::string_view origin) {
+    constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+    if (json_text.substr(0, kUtf8Bom.size()) == kUtf8Bom) json_text.remove_prefix(kUtf8Bom.size());
+
+    if (const auto kind = non_object_kind(json_text); !kind.empty() && !json_syntax_error_offset(json_text)) {
+        return make_error(ErrorKind::Usage, std::string(origin) +
+                                                ": the job file must be a JSON object, found " +
+                                                std::string(kind) +
+                                                "; write {\"alias_name\": ..., \"data_source\": ..., "
+                                                "\"index_base\": ...}");
+    }
+    Poco::SharedPtr<DuplicateKeyHandler> handler = new DuplicateKeyHandler;
+    Var root;
+    try {
+        Poco::JSON::Parser parser(handler);
+        root = parser.parse(std::string(json_text));
+    } catch (const Poco::Exception& error) {
+        return make_error(ErrorKind::Usage, syntax_error_message(origin, json_text, error.message()));
+    }
+    if (root.type() != typeid(Poco::JSON::Object::Ptr)) {
+        return make_error(ErrorKind::Usage, std::string(origin) + ": the job file must be a JSON object");
+    }
+    const auto& object = *root.extract<Poco::JSON::Object::Ptr>();
+
+    Problems problems(origin);
+    for (const auto& key : handler->duplicates()) {
+        problems.add(problems.prefix(key) + " appears more than once; keep exactly one");
+    }
+    Job job;
+    for (const auto& key : object.getNames()) read_key(problems, job, key, object.get(key));
+    constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kRequired = {{
+        {"alias_name", R"(the alias to move, such as "customer-prod")"},
+        {"data_source", R"(the data source plugin, such as "customer")"},
+        {"index_base", R"(the index prefix including its schema version, such as "customer-2_0_0")"},
+    }};
+    for (const auto& [key, meaning] : kRequired) {
+        if (!object.has(std::string(key))) {
+            problems.add(problems.prefix(key) + " is missing: expected " + std::string(meaning));
+        }
+    }
+    if (!problems.empty()) return make_error(ErrorKind::Usage, problems.joined());
+    return job;
+}
+
+Result<Job> load_job(const std::filesystem::path& path) {
+    auto text = read_file(path);
+    if (!text) return make_error(ErrorKind::Usage, "job file: " + text.error().message);
+    return parse_job(*text, path.string());
+}
+
+}  // namespace aliasing
