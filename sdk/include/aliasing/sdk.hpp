@@ -220,6 +220,17 @@ struct Trampolines {
 template <class>
 inline constexpr bool kAlwaysFalse = false;
 
+/// entities is optional; when present it must be a static range of C strings.
+template <class T>
+constexpr bool entities_are_valid() {
+    if constexpr (!requires { T::entities; }) {
+        return true;
+    } else {
+        return CStringRange<std::remove_cvref_t<decltype(entities_of<T>())>> &&
+               std::is_lvalue_reference_v<decltype(entities_of<T>())>;
+    }
+}
+
 /// Readable compile errors for a plugin class that lacks a required member; stops at the first problem.
 template <class T>
 constexpr bool check_plugin_class() {
@@ -241,9 +252,7 @@ constexpr bool check_plugin_class() {
                          !std::is_lvalue_reference_v<decltype(layouts_of<T>())>) {
         static_assert(kAlwaysFalse<T>, "the plugin's `layouts` must be a static `std::array<const char*, N>` "
                                        "(or a static function returning a reference to one)");
-    } else if constexpr (requires { T::entities; } &&
-                         (!CStringRange<std::remove_cvref_t<decltype(entities_of<T>())>> ||
-                          !std::is_lvalue_reference_v<decltype(entities_of<T>())>)) {
+    } else if constexpr (!entities_are_valid<T>()) {
         static_assert(kAlwaysFalse<T>, "the plugin's `entities` must be a static `std::array<const char*, N>` "
                                        "(it may be empty, or left out)");
     } else if constexpr (!requires { { merge_of<T>() } -> std::convertible_to<MergePolicy>; }) {
