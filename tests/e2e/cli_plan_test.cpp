@@ -1,0 +1,173 @@
+// `aliasing plan`, `audit`, `plugins`, help and exit codes, run as a user runs them.
+
+#include "process.hpp"
+
+#include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace aliasing {
+namespace {
+
+using testing::ProcessResult;
+using testing::run_process;
+
+const std::string kSource = ALIASING_SOURCE_DIR;
+
+ProcessResult aliasing(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
+    return run_process(ALIASING_BIN, args, env);
+}
+
+std::string example(const std::string& relative) { return kSource + "/examples/" + relative; }
+
+ProcessResult plan_example(const std::string& job, const std::string& catalog, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"plan", example("jobs/" + job + ".json"), "--catalog",
+                                     example("catalogs/" + catalog + ".json"), "--aliases",
+                                     example("catalogs/" + catalog + "-aliases.json"), "--now", "20261124t000000"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return aliasing(args);
+}
+
+std::string temp_file(const std::string& name, const std::string& content) {
+    auto path = std::filesystem::temp_directory_path() / ("aliasing-e2e-" + std::to_string(::getpid()) + "-" + name);
+    std::ofstream(path) << content;
+    return path.string();
+}
+
+TEST(CliPlanTest, CustomerExamplePrintsThePlanTableAndExitsZero) {
+    auto r = plan_example("customer", "customer");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("index"), std::string::npos);
+    EXPECT_NE(r.out.find("gb/shard  segments/shard  segments/gb  command"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("POST /customer-2_0_0-account-20261122t020000/_forcemerge?max_num_segments=3"),
+              std::string::npos);
+    EXPECT_NE(r.out.find("remove [customer-prod] from customer-2_0_0-account-20261121t020000123 (must_exist)"),
+              std::string::npos);
+}
+
+TEST(CliPlanTest, IncompleteGenerationExitsFourNamingTheMissingEntity) {
+    auto r = plan_example("smr", "smr");
+    EXPECT_EQ(r.exit_code, 4);
+    EXPECT_NE(r.out.find("incomplete generation 20261122t030000: no index for entity [claim]"), std::string::npos)
+        << r.out;
+}
+
+TEST(CliPlanTest, SmrEmployeeIsPlannedFromTheSharedIndexBase) {
+    auto r = plan_example("smr-employee", "smr");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("smr-1_3_0-individual-employee-20261122t030000"), std::string::npos);
+}
+
+TEST(CliPlanTest, TransactionNeverForceMergesAndSaysWhy) {
+    auto r = plan_example("transaction", "transaction");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("never: transaction indices keep receiving writes"), std::string::npos);
+    EXPECT_EQ(r.out.find("_forcemerge"), std::string::npos);
+}
+
+TEST(CliPlanTest, JsonOutputIsOneParseableDocument) {
+    auto r = plan_example("customer", "customer", {"--output", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    Poco::JSON::Parser parser;
+    auto plan = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ(plan->getValue<std::string>("outcome"), "promote");
+    EXPECT_EQ(plan->getArray("deletions")->size(), 8u);
+    EXPECT_EQ(plan->getArray("merges")->size(), 4u);
+}
+
+TEST(CliPlanTest, MarkdownOutputIsATable) {
+    auto r = plan_example("customer", "customer", {"--output", "markdown"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("| index | shards | size | segments | gb/shard | segments/shard | segments/gb | command |"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST(CliPlanTest, AlreadyLiveExitsThree) {
+    auto aliases = temp_file("live.json", R"({"transaction-1_0_0-payment-20261122t040000":{"aliases":{"transaction-prod":{}}},
+        "transaction-1_0_0-refund-20261122t040000":{"aliases":{"transaction-prod":{}}}})");
+    auto r = aliasing({"plan", example("jobs/transaction.json"), "--catalog", example("catalogs/transaction.json"),
+                       "--aliases", aliases});
+    EXPECT_EQ(r.exit_code, 3) << r.out;
+    EXPECT_NE(r.out.find("ALREADY LIVE"), std::string::npos);
+}
+
+TEST(CliPlanTest, AbortRunExitsNinetyNineWithoutReadingTheCatalog) {
+    auto job = temp_file("abort.json", R"({"abort_run":"True","alias_name":"a","data_source":"customer","index_base":"customer-2_0_0"})");
+    auto r = aliasing({"plan", job, "--catalog", "/nonexistent/catalog.json"});
+    EXPECT_EQ(r.exit_code, 99) << r.err;
+}
+
+TEST(CliPlanTest, BadJobFileExitsTwoNamingTheKey) {
+    auto job = temp_file("bad.json", R"({"alias_name":"a","data_source":"customer","index_base":"customer-2_0_0","new_replicas":"yes"})");
+    auto r = aliasing({"plan", job, "--catalog", example("catalogs/customer.json")});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("new_replicas"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("yes"), std::string::npos) << r.err;
+}
+
+TEST(CliPlanTest, UnknownDataSourceListsTheAvailableOnes) {
+    auto job = temp_file("unknown.json", R"({"alias_name":"a","data_source":"orders","index_base":"orders-1"})");
+    auto r = aliasing({"plan", job, "--catalog", example("catalogs/customer.json")});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("customer"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("smr-employee"), std::string::npos) << r.err;
+}
+
+TEST(CliPlanTest, MissingCatalogFileExitsTwoNamingThePath) {
+    auto r = aliasing({"plan", example("jobs/customer.json"), "--catalog", "/nonexistent/catalog.json"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("/nonexistent/catalog.json"), std::string::npos) << r.err;
+}
+
+TEST(CliTest, UnknownOptionExitsTwo) { EXPECT_EQ(aliasing({"plan", "--bogus"}).exit_code, 2); }
+
+TEST(CliTest, OptionNotUsedByTheCommandIsRefused) {
+    auto r = aliasing({"plugins", "--catalog", "x.json"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("--catalog is not used by `aliasing plugins`"), std::string::npos) << r.err;
+}
+
+TEST(CliTest, EveryCommandHasHelpWithAnExample) {
+    for (const char* command : {"run", "plan", "status", "rollback", "audit", "plugins"}) {
+        auto r = aliasing({command, "--help"});
+        EXPECT_EQ(r.exit_code, 0) << command;
+        EXPECT_NE(r.out.find("Usage: aliasing"), std::string::npos) << command;
+        EXPECT_NE(r.out.find("Example:"), std::string::npos) << command;
+    }
+}
+
+TEST(CliTest, VersionNamesAbiAndLibraries) {
+    auto r = aliasing({"--version"});
+    EXPECT_EQ(r.exit_code, 0);
+    for (const char* part : {"aliasing ", "plugin ABI 1.0", "Poco ", "Boost ", "simdjson "})
+        EXPECT_NE(r.out.find(part), std::string::npos) << part;
+}
+
+TEST(CliTest, PluginsListsTheFourBuiltIns) {
+    auto r = aliasing({"plugins"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    for (const char* name : {"customer", "smr", "smr-employee", "transaction"})
+        EXPECT_NE(r.out.find(std::string(name) + "  compiled"), std::string::npos) << name << "\n" << r.out;
+}
+
+TEST(CliAuditTest, AuditFlagsOverShardedIndices) {
+    auto catalog = temp_file("audit.json", R"([{"index":"tiny-1","pri":"5","rep":"0","pri.store.size":"1048576","pri.segments.count":"50"},
+        {"index":"fine-1","pri":"1","rep":"0","pri.store.size":"1048576","pri.segments.count":"1"}])");
+    auto r = aliasing({"audit", "--catalog", catalog});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("tiny-1: shards far too small"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("fine-1: shards"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2 indices, 1 flagged"), std::string::npos) << r.out;
+}
+
+TEST(CliAuditTest, PatternSelectsIndices) {
+    auto r = aliasing({"audit", "--catalog", example("catalogs/customer.json"), "--pattern", "*-account-*"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("3 indices"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace aliasing
