@@ -21,6 +21,21 @@ std::string error_of(std::string_view text) {
     return layout.valid() ? std::string("valid") : std::string(layout.error());
 }
 
+TEST(IsLowercase, FindsAnUppercaseLetterAtAnyPositionAndNoOtherByte) {
+    for (int byte = 0; byte < 256; ++byte) {
+        for (std::size_t position = 0; position < 19; ++position) {
+            std::string text(19, 'a');
+            text[position] = static_cast<char>(byte);
+            EXPECT_EQ(is_lowercase(text), !(byte >= 'A' && byte <= 'Z')) << "byte " << byte << " at " << position;
+        }
+    }
+}
+
+TEST(IsLowercase, GivesTheSameAnswerAtCompileTime) {
+    static_assert(is_lowercase("customer-2_0_0-postal-address") && !is_lowercase("customer-2_0_0-Postal"));
+    SUCCEED();
+}
+
 TEST(LayoutTemplate, MustStartWithIndexBase) {
     EXPECT_EQ(error_of("{entity}-{index_base}-{run_id}"), "must start with {index_base}");
 }
