@@ -1,0 +1,85 @@
+// POST /[{index}/]_forcemerge (reference §7). A merge takes simulated time proportional to the primary store
+// size (forcemerge_millis_per_gib) and then lowers each primary shard's segment count to max_num_segments.
+#include "api/handlers.hpp"
+#include "cluster/resolve.hpp"
+
+#include <thread>
+
+namespace aliasing::sim {
+
+Reply handle_forcemerge(Call& call)
+{
+    const std::int64_t max_segments = call.integer("max_num_segments", -1);
+    const bool expunge = call.flag("only_expunge_deletes", false);
+    const bool flush = call.flag("flush", true);
+    ResolveOptions options;
+    options.expand = ExpandWildcards{true, false, false};
+    if (const auto expand = call.param("expand_wildcards")) {
+        options.expand = ExpandWildcards::parse(*expand);
+    }
+    options.forbid_closed = true;
+    options.ignore_unavailable = call.flag("ignore_unavailable", false);
+    options.allow_no_indices = call.flag("allow_no_indices", true);
+
+    auto guard = call.lock();
+    Cluster& cluster = call.cluster();
+    const bool wait = cluster.version.is_7x() ? true : call.flag("wait_for_completion", true);
+    if (!cluster.version.is_7x() && expunge && max_segments != -1) {
+        throw validation_failed({"cannot set only_expunge_deletes and max_num_segments at the same time, those two "
+                                 "parameters are mutually exclusive"});
+    }
+    const auto names = resolve_indices(cluster, call.var("index"), options);
+    const auto now = Clock::now();
+    std::int64_t bytes = 0;
+    int total = 0;
+    int successful = 0;
+    ForceMergeTask task;
+    std::string listed;
+    for (const auto& name : names) {
+        const Index& index = cluster.indices.at(name);
+        const ShardCounts counts = cluster.shard_counts(index, now);
+        bytes += index.primary_store_bytes;
+        total += index.primaries * (1 + index.replicas);
+        successful += counts.active;
+        task.targets.emplace_back(name, index.uuid);
+        listed += (listed.empty() ? "" : ", ") + name;
+    }
+    const double gib = static_cast<double>(bytes) / 1073741824.0;
+    const auto duration = std::chrono::milliseconds(
+        static_cast<std::int64_t>(gib * static_cast<double>(cluster.forcemerge_millis_per_gib)));
+    task.id = cluster.next_task_id++;
+    task.description = "Force-merge indices [" + listed + "], maxSegments[" + std::to_string(max_segments) +
+                       "], onlyExpungeDeletes[" + (expunge ? "true" : "false") + "], flush[" +
+                       (flush ? "true" : "false") + "]";
+    task.start_epoch_millis = epoch_millis_now();
+    task.start = now;
+    task.end = now + duration;
+    task.max_num_segments = max_segments;
+    task.only_expunge_deletes = expunge;
+    task.stores_result = !wait;
+    Json shards = Json::object();
+    shards["total"] = total;
+    shards["successful"] = successful;
+    shards["failed"] = 0;
+    task.response = Json::object();
+    task.response["_shards"] = shards;
+    const std::int64_t id = task.id;
+    const Clock::time_point end = task.end;
+    cluster.tasks.emplace(id, std::move(task));
+    cluster.advance(now);
+
+    if (!wait) {
+        Json body = Json::object();
+        body["task"] = cluster.node_id + ":" + std::to_string(id);
+        return json_reply(std::move(body));
+    }
+    Json response = cluster.tasks.at(id).response;
+    guard.unlock();
+    while (Clock::now() < end && !call.stopping()) {
+        std::this_thread::sleep_for(std::min<Clock::duration>(end - Clock::now(), std::chrono::milliseconds(20)));
+    }
+    guard = call.lock();
+    return json_reply(std::move(response));
+}
+
+}  // namespace aliasing::sim

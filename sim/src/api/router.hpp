@@ -1,0 +1,45 @@
+#pragma once
+// Routes a request to its handler the way Elasticsearch's RestController does: literal path segments win over
+// {variables}, a path with no route gives 400 "no handler found", a known path with the wrong method gives 405
+// with an Allow header, and parameters a handler does not consume give 400 "unrecognized parameter".
+
+#include "api/call.hpp"
+
+#include <string>
+#include <vector>
+
+namespace aliasing::sim {
+
+using Handler = Reply (*)(Call&);
+
+enum MethodBit : unsigned {
+    method_get = 1U,
+    method_post = 2U,
+    method_put = 4U,
+    method_delete = 8U,
+    method_options = 16U,
+    method_head = 32U,
+};
+
+struct Route {
+    unsigned methods = 0;
+    std::string pattern;               ///< e.g. "/{index}/_alias/{name}"
+    Handler handler = nullptr;
+    std::vector<std::string> params;     ///< accepted in every version
+    std::vector<std::string> params_8x;  ///< accepted only by 8.x (unrecognized in 7.17)
+};
+
+/// Every Elasticsearch route the simulator serves.
+std::vector<Route> all_routes();
+
+class Router {
+public:
+    Router();
+    /// Answers one ES API request (never a /_sim/ one). ApiErrors become error replies.
+    Reply dispatch(const HttpRequest& request, SimState& state) const;
+
+private:
+    std::vector<Route> m_routes;
+};
+
+}  // namespace aliasing::sim

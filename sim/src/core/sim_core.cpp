@@ -1,0 +1,204 @@
+#include "core/sim_core.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <thread>
+
+namespace aliasing::sim {
+namespace {
+
+std::string lower(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    return text;
+}
+
+bool is_control_path(std::string_view path)
+{
+    return path == "/_sim" || path.rfind("/_sim/", 0) == 0;
+}
+
+HttpResponse fault_response(const FaultRule& rule)
+{
+    HttpResponse response;
+    response.status = rule.status;
+    const Json body = rule.body.value_or(default_fault_body(rule.status));
+    if (body.is_string()) {
+        response.body = body.as_string();
+        response.content_type = rule.status == 502 || rule.status == 504 ? "text/html" : "text/plain; charset=UTF-8";
+    } else {
+        response.body = body.dump();
+        response.content_type = "application/json; charset=UTF-8";
+    }
+    return response;
+}
+
+void sleep_for_faults(const std::vector<FaultRule>& rules, FaultWhen when)
+{
+    for (const auto& rule : rules) {
+        if (rule.when == when && rule.delay_ms > 0 && rule.action != FaultAction::drop) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(rule.delay_ms));
+        }
+    }
+}
+
+const FaultRule* answering_fault(const std::vector<FaultRule>& rules, FaultWhen when)
+{
+    for (const auto& rule : rules) {
+        if (rule.when == when && rule.action != FaultAction::delay) {
+            return &rule;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::optional<ApiError> check_content_type(const HttpRequest& request)
+{
+    if (request.body.empty()) {
+        return std::nullopt;
+    }
+    const std::string* type = request.header("content-type");
+    if (type == nullptr) {
+        return simple_error(406, "Content-Type header is missing");
+    }
+    const std::string media = lower(type->substr(0, type->find(';')));
+    static const char* const accepted[] = {"application/json", "application/x-ndjson", "application/smile",
+                                           "application/cbor", "application/yaml",
+                                           "application/vnd.elasticsearch+json",
+                                           "application/vnd.elasticsearch+x-ndjson"};
+    for (const char* name : accepted) {
+        std::string trimmed = media;
+        trimmed.erase(std::remove(trimmed.begin(), trimmed.end(), ' '), trimmed.end());
+        if (trimmed == name) {
+            return std::nullopt;
+        }
+    }
+    return simple_error(406, "Content-Type header [" + *type + "] is not supported");
+}
+
+SimCore::SimCore()
+{
+    m_state.cluster.cluster_uuid = random_uuid();
+    m_state.cluster.node_id = random_word_id();
+}
+
+void SimCore::set_logger(std::function<void(const std::string&)> logger)
+{
+    const std::lock_guard<std::mutex> guard(m_logger_mutex);
+    m_logger = std::move(logger);
+}
+
+void SimCore::set_connection_counters(std::function<std::int64_t()> open, std::function<std::int64_t()> total)
+{
+    m_open_connections = std::move(open);
+    m_total_connections = std::move(total);
+}
+
+void SimCore::log_line(const HttpRequest& request, int status, std::chrono::steady_clock::duration took)
+{
+    const std::lock_guard<std::mutex> guard(m_logger_mutex);
+    if (!m_logger) {
+        return;
+    }
+    const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();
+    std::string target = request.target.size() > 200 ? request.target.substr(0, 200) + "..." : request.target;
+    m_logger(request.method + " " + target + " -> " + (status == 0 ? std::string("dropped") : std::to_string(status)) +
+             " (" + std::to_string(millis) + " ms)");
+}
+
+Outcome SimCore::handle(const HttpRequest& request)
+{
+    if (request.defect == RequestDefect::none && is_control_path(request.path)) {
+        return handle_control(request);
+    }
+    return handle_api(request);
+}
+
+Outcome SimCore::handle_api(const HttpRequest& request)
+{
+    const auto started = std::chrono::steady_clock::now();
+    LoggedRequest entry;
+    entry.method = request.method;
+    entry.path = request.path;
+    entry.query = request.query;
+    entry.line_bytes = request.line_bytes;
+    entry.body = request.body;
+    const std::int64_t seq = m_log.append(std::move(entry));
+    const auto finish = [&](Outcome outcome) {
+        const int status = outcome.delivery == Delivery::drop ? 0 : outcome.response.status;
+        m_log.set_status(seq, status);
+        log_line(request, status, std::chrono::steady_clock::now() - started);
+        return outcome;
+    };
+
+    if (request.defect != RequestDefect::none) {
+        const ApiError error = request.defect == RequestDefect::header_too_long ? too_long_header() : too_long_line();
+        Reply reply = json_reply(error.body, error.status);
+        return finish(Outcome{render(reply, request), Delivery::send});
+    }
+    const std::vector<FaultRule> fired = m_faults.fire(request.method, request.path);
+    sleep_for_faults(fired, FaultWhen::before);
+    if (const FaultRule* rule = answering_fault(fired, FaultWhen::before)) {
+        if (rule->action == FaultAction::drop) {
+            return finish(Outcome{HttpResponse{}, Delivery::drop});
+        }
+        return finish(Outcome{fault_response(*rule), Delivery::send});
+    }
+
+    Reply reply;
+    if (const auto error = check_content_type(request)) {
+        reply = json_reply(error->body, error->status);
+    } else {
+        reply = m_router.dispatch(request, m_state);
+    }
+    Outcome outcome{render(reply, request), Delivery::send};
+
+    sleep_for_faults(fired, FaultWhen::after);
+    if (const FaultRule* rule = answering_fault(fired, FaultWhen::after)) {
+        if (rule->action == FaultAction::drop) {
+            return finish(Outcome{HttpResponse{}, Delivery::drop});
+        }
+        return finish(Outcome{fault_response(*rule), Delivery::send});
+    }
+    return finish(std::move(outcome));
+}
+
+HttpResponse SimCore::render(const Reply& reply, const HttpRequest& request)
+{
+    HttpResponse response;
+    response.status = reply.status;
+    response.headers = reply.headers;
+    const Version version = [&] {
+        const std::lock_guard<std::mutex> guard(m_state.mutex);
+        return m_state.cluster.version;
+    }();
+    if (reply.kind == Reply::Kind::text) {
+        response.content_type = "text/plain; charset=UTF-8";
+        response.body = reply.text;
+        return response;
+    }
+    if (version.is_7x()) {
+        response.content_type = "application/json; charset=UTF-8";
+    } else if (reply.status >= 400) {
+        response.content_type = "application/json;charset=utf-8";
+    } else {
+        const std::string* accept = request.header("accept");
+        const std::string wanted = accept != nullptr ? lower(*accept) : std::string();
+        if (wanted.find("vnd.elasticsearch+json") != std::string::npos && wanted.find("compatible-with=8") != std::string::npos) {
+            response.content_type = "application/vnd.elasticsearch+json;compatible-with=8";
+        } else if (wanted.find("vnd.elasticsearch+json") != std::string::npos &&
+                   wanted.find("compatible-with=7") != std::string::npos) {
+            response.content_type = "application/vnd.elasticsearch+json;compatible-with=7";
+        } else {
+            response.content_type = "application/json";
+        }
+    }
+    if (reply.kind == Reply::Kind::json) {
+        response.body = reply.body.dump();
+    }
+    return response;
+}
+
+}  // namespace aliasing::sim

@@ -1,0 +1,45 @@
+#pragma once
+// The request pipeline behind the socket: /_sim/ controls apart; for the Elasticsearch API: log the request,
+// apply fault rules (before), route, apply fault rules (after), render the reply.
+
+#include "api/router.hpp"
+#include "control/faults.hpp"
+#include "control/request_log.hpp"
+#include "http/http_message.hpp"
+
+#include <functional>
+#include <mutex>
+
+namespace aliasing::sim {
+
+class SimCore {
+public:
+    SimCore();
+    /// Handles one request from a connection (thread-safe).
+    Outcome handle(const HttpRequest& request);
+
+    SimState& state() { return m_state; }
+    void set_logger(std::function<void(const std::string&)> logger);
+    /// Provides the live connection counters for GET /_sim/connections.
+    void set_connection_counters(std::function<std::int64_t()> open, std::function<std::int64_t()> total);
+
+private:
+    Outcome handle_control(const HttpRequest& request);
+    Outcome handle_api(const HttpRequest& request);
+    HttpResponse render(const Reply& reply, const HttpRequest& request);
+    void log_line(const HttpRequest& request, int status, std::chrono::steady_clock::duration took);
+
+    SimState m_state;
+    Router m_router;
+    FaultTable m_faults;
+    RequestLog m_log;
+    std::mutex m_logger_mutex;
+    std::function<void(const std::string&)> m_logger;
+    std::function<std::int64_t()> m_open_connections;
+    std::function<std::int64_t()> m_total_connections;
+};
+
+/// Checks the Content-Type of a request that has a body; returns the 406 error when it is missing or unsupported.
+std::optional<ApiError> check_content_type(const HttpRequest& request);
+
+}  // namespace aliasing::sim
