@@ -40,6 +40,7 @@ std::string render_text(const PluginRegistry& registry) {
     if (sources.empty()) out += "no data sources found\n";
     for (const DataSource* source : sources) {
         const DataSourceInfo& info = source->info();
+        if (source != sources.front()) out += "\n";
         out += info.name + "  " + kind_name(info.kind) + "  version " + info.version;
         if (!info.abi_version.empty()) out += "  ABI " + info.abi_version;
         out += "\n";
