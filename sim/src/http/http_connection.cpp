@@ -15,7 +15,7 @@ constexpr std::size_t max_header_bytes = 8192;  // http.max_header_size
 constexpr std::size_t max_head_read = 1U << 20U;
 constexpr std::size_t max_body_bytes = 100U << 20U;
 constexpr auto idle_timeout = std::chrono::seconds(90);
-constexpr auto poll_interval = std::chrono::milliseconds(100);
+constexpr auto poll_interval = std::chrono::milliseconds(10);
 
 std::string lower(std::string_view text)
 {
@@ -37,32 +37,16 @@ std::string trim(std::string_view text)
     return std::string(text.substr(begin, end - begin));
 }
 
-class OpenGuard {
-public:
-    explicit OpenGuard(ConnectionStats& stats) : m_stats(stats)
-    {
-        ++m_stats.open;
-        ++m_stats.total;
-    }
-    ~OpenGuard() { --m_stats.open; }
-    OpenGuard(const OpenGuard&) = delete;
-    OpenGuard& operator=(const OpenGuard&) = delete;
-
-private:
-    ConnectionStats& m_stats;
-};
-
 }  // namespace
 
-HttpConnection::HttpConnection(const Poco::Net::StreamSocket& socket, RequestHandler handler,
+HttpConnection::HttpConnection(Poco::Net::StreamSocket socket, RequestHandler handler,
                                std::shared_ptr<ConnectionStats> stats)
-    : Poco::Net::TCPServerConnection(socket), m_handler(std::move(handler)), m_stats(std::move(stats))
+    : m_socket(std::move(socket)), m_handler(std::move(handler)), m_stats(std::move(stats))
 {
 }
 
 void HttpConnection::run()
 {
-    const OpenGuard guard(*m_stats);
     try {
         socket().setNoDelay(true);
         while (!m_stats->stopping.load()) {

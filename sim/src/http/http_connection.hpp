@@ -4,18 +4,17 @@
 #include "http/http_message.hpp"
 #include "http/http_server.hpp"
 
-#include <Poco/Net/TCPServerConnection.h>
-#include <Poco/Net/TCPServerConnectionFactory.h>
+#include <Poco/Net/StreamSocket.h>
 
 #include <memory>
 
 namespace aliasing::sim {
 
-class HttpConnection : public Poco::Net::TCPServerConnection {
+class HttpConnection {
 public:
-    HttpConnection(const Poco::Net::StreamSocket& socket, RequestHandler handler,
-                   std::shared_ptr<ConnectionStats> stats);
-    void run() override;
+    HttpConnection(Poco::Net::StreamSocket socket, RequestHandler handler, std::shared_ptr<ConnectionStats> stats);
+    /// Serves requests until the client closes, the server stops, or an answer ends the connection.
+    void run();
 
 private:
     enum class ReadResult { request, closed };
@@ -23,26 +22,12 @@ private:
     bool fill(std::size_t minimum_more);
     bool read_body(HttpRequest& request);
     void write_response(const HttpRequest& request, const HttpResponse& response, bool keep_alive);
+    Poco::Net::StreamSocket& socket() { return m_socket; }
 
+    Poco::Net::StreamSocket m_socket;
     RequestHandler m_handler;
     std::shared_ptr<ConnectionStats> m_stats;
     std::string m_buffer;
-};
-
-class HttpConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
-public:
-    HttpConnectionFactory(RequestHandler handler, std::shared_ptr<ConnectionStats> stats)
-        : m_handler(std::move(handler)), m_stats(std::move(stats))
-    {
-    }
-    Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override
-    {
-        return new HttpConnection(socket, m_handler, m_stats);
-    }
-
-private:
-    RequestHandler m_handler;
-    std::shared_ptr<ConnectionStats> m_stats;
 };
 
 }  // namespace aliasing::sim

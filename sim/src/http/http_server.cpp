@@ -2,14 +2,12 @@
 
 #include "http/http_connection.hpp"
 
+#include <Poco/Exception.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
-#include <Poco/Net/TCPServer.h>
-#include <Poco/Net/TCPServerParams.h>
-#include <Poco/ThreadPool.h>
+#include <Poco/Net/StreamSocket.h>
 
 #include <chrono>
-#include <thread>
 
 namespace aliasing::sim {
 
@@ -25,37 +23,54 @@ HttpServer::~HttpServer()
 
 std::uint16_t HttpServer::start(const std::string& host, std::uint16_t port)
 {
-    if (m_server) {
-        return m_server->port();
+    if (m_acceptor.joinable()) {
+        return m_port;
     }
     m_stats->stopping = false;
-    Poco::Net::ServerSocket socket;
-    socket.bind(Poco::Net::SocketAddress(host, port), true);
-    socket.listen(128);
-    auto params = Poco::makeAuto<Poco::Net::TCPServerParams>();
-    params->setMaxThreads(64);
-    params->setMaxQueued(256);
-    m_pool = std::make_unique<Poco::ThreadPool>(2, 66);
-    m_server = std::make_unique<Poco::Net::TCPServer>(
-        Poco::makeShared<HttpConnectionFactory>(m_handler, m_stats), *m_pool, socket, params);
-    m_server->start();
-    return m_server->port();
+    m_socket = std::make_unique<Poco::Net::ServerSocket>();
+    m_socket->bind(Poco::Net::SocketAddress(host, port), true);
+    m_socket->listen(128);
+    m_port = m_socket->address().port();
+    m_acceptor = std::thread([this] { accept_loop(); });
+    return m_port;
+}
+
+void HttpServer::accept_loop()
+{
+    while (!m_stats->stopping.load()) {
+        try {
+            if (!m_socket->poll(Poco::Timespan(10 * 1000), Poco::Net::Socket::SELECT_READ)) {
+                continue;
+            }
+            Poco::Net::StreamSocket client = m_socket->acceptConnection();
+            ++m_stats->open;
+            ++m_stats->total;
+            std::thread([client, handler = m_handler, stats = m_stats]() mutable {
+                {
+                    HttpConnection connection(client, handler, stats);
+                    connection.run();
+                }
+                --stats->open;
+            }).detach();
+        } catch (const Poco::Exception&) {
+            // a failed accept (client gone already) is not the server's problem
+        }
+    }
 }
 
 void HttpServer::stop()
 {
-    if (!m_server) {
+    if (!m_acceptor.joinable()) {
         return;
     }
     m_stats->stopping = true;
-    m_server->stop();
+    m_acceptor.join();
+    m_socket->close();
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (m_stats->open.load() > 0 && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
-    m_pool->joinAll();
-    m_server.reset();
-    m_pool.reset();
+    m_socket.reset();
 }
 
 }  // namespace aliasing::sim

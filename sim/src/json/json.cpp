@@ -38,6 +38,22 @@ Json& Json::operator[](std::string_view key)
     return members.back().second;
 }
 
+const Json& Json::operator[](std::string_view key) const
+{
+    static const Json null_value;
+    const Json* found = find(key);
+    return found != nullptr ? *found : null_value;
+}
+
+const Json& Json::at(std::size_t position) const
+{
+    static const Json null_value;
+    if (!is_array() || position >= as_array().size()) {
+        return null_value;
+    }
+    return as_array()[position];
+}
+
 const Json* Json::find(std::string_view key) const
 {
     if (!is_object()) {

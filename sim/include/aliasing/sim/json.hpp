@@ -59,6 +59,10 @@ public:
 
     /// Object member access; inserts a null member when missing (turns a null value into an object first).
     Json& operator[](std::string_view key);
+    /// Read-only member access; a null value when absent or when this is not an object.
+    const Json& operator[](std::string_view key) const;
+    /// Read-only array element access; a null value when out of range or when this is not an array.
+    const Json& at(std::size_t position) const;
     /// Object member lookup; nullptr when absent or when this is not an object.
     const Json* find(std::string_view key) const;
     Json* find(std::string_view key);
