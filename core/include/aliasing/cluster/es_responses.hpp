@@ -1,0 +1,38 @@
+#pragma once
+/// Typed answers of the EsClient calls.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace aliasing::cluster {
+
+/// GET / — who answered.
+struct ClusterInfo {
+    std::string version;      ///< version.number, e.g. "8.13.4" or "7.17.21"
+    int major_version = 0;    ///< 7, 8, ...
+    std::string cluster_name;
+    std::string node_name;
+};
+
+/// GET /_tasks/{id} — a force-merge task's progress.
+struct TaskState {
+    bool completed = false;
+    std::optional<std::string> error;  ///< "type: reason" when the task completed with an error
+    std::int64_t running_time_nanos = 0;
+};
+
+/// GET /_cluster/health/{indices}?wait_for_status=... — the worst status over every chunk asked.
+struct HealthResult {
+    std::string status;      ///< "green", "yellow" or "red"
+    bool timed_out = false;  ///< the wanted status was not reached within the timeout
+};
+
+/// GET /{indices}/_stats/segments,store — the primaries of one index.
+struct IndexSegments {
+    std::string index;
+    std::int64_t segment_count = 0;
+    std::int64_t store_bytes = 0;
+};
+
+}  // namespace aliasing::cluster

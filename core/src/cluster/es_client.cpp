@@ -1,0 +1,326 @@
+#include "aliasing/cluster/es_client.hpp"
+
+#include "aliasing/cluster/es_error.hpp"
+#include "aliasing/cluster/index_path.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+
+namespace aliasing::cluster {
+namespace {
+
+using Poco::JSON::Object;
+
+Object::Ptr parse_object(const std::string& body) {
+    Poco::JSON::Parser parser;
+    auto object = parser.parse(body).extract<Object::Ptr>();
+    if (!object) throw Poco::DataFormatException("not a JSON object");
+    return object;
+}
+
+bool has_error_type(const HttpResponse& response, std::string_view type) {
+    return parse_es_error(response.body).type == type;
+}
+
+bool is_success(const HttpResponse& response) { return response.status >= 200 && response.status < 300; }
+
+Error unexpected_body(Method method, const std::string& path, const std::string& what) {
+    return make_error(ErrorKind::StepFailed, std::string(method_name(method)) + " " + path_for_message(path) +
+                                                 " returned an unexpected body (" + what +
+                                                 "); is this an Elasticsearch 7.17 or 8.x cluster?");
+}
+
+int status_rank(const std::string& status) {
+    if (status == "green") return 0;
+    if (status == "yellow") return 1;
+    return 2;
+}
+
+std::string single_index_refusal(std::string_view index) {
+    if (index.empty() || index.find_first_of("*,") != std::string_view::npos || index == "_all" ||
+        index.front() == '-') {
+        return "refusing to address index '" + std::string(index) +
+               "': only explicit index names are allowed (no wildcards, lists or _all)";
+    }
+    return {};
+}
+
+}  // namespace
+
+EsClient::EsClient(Transport transport) : m_transport(std::move(transport)) {}
+
+ClusterResult<HttpResponse> EsClient::send(Method method, const std::string& path, std::string_view body,
+                                           Replay replay, std::optional<std::chrono::milliseconds> read_timeout) {
+    return m_transport.request(method, path, body, replay, read_timeout);
+}
+
+Error EsClient::failure(Method method, const std::string& path, const HttpResponse& response, ErrorKind kind) const {
+    if (response.status == 401) {
+        return make_error(ErrorKind::Unreachable,
+                          "authentication failed: " + describe_failure(method, path, response) +
+                              "; check ALIASING_ES_USERNAME/ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY");
+    }
+    return make_error(kind, describe_failure(method, path, response));
+}
+
+std::vector<std::vector<std::string>> EsClient::chunks(const std::vector<std::string>& names, std::string_view method,
+                                                       std::string_view prefix, std::string_view suffix) const {
+    return chunk_index_names(names, method, m_transport.longest_base_path() + std::string(prefix), suffix);
+}
+
+Result<ClusterInfo> EsClient::info() {
+    const std::string path = "/";
+    auto sent = send(Method::Get, path, {}, Replay::Safe);
+    if (!sent) return make_error(ErrorKind::Unreachable, sent.error().message);
+    const HttpResponse& response = *sent;
+    if (response.status == 401 || response.status == 403) {
+        return make_error(ErrorKind::Unreachable,
+                          "authentication failed: " + describe_failure(Method::Get, path, response) +
+                              "; check ALIASING_ES_USERNAME/ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY and the "
+                              "user's privileges");
+    }
+    if (!is_success(response)) return failure(Method::Get, path, response, ErrorKind::Unreachable);
+    if (!response.elastic_product_header) {
+        return make_error(ErrorKind::Unreachable,
+                          "the server answering GET / is not Elasticsearch (no X-Elastic-Product header); check "
+                          "--es-url/ALIASING_ES_URL");
+    }
+    try {
+        const auto root = parse_object(response.body);
+        const auto version = root->getObject("version");
+        if (!version || !version->has("number")) throw Poco::DataFormatException("no version.number");
+        ClusterInfo info;
+        info.version = version->getValue<std::string>("number");
+        info.cluster_name = root->optValue<std::string>("cluster_name", "");
+        info.node_name = root->optValue<std::string>("name", "");
+        info.major_version = std::atoi(info.version.c_str());
+        return info;
+    } catch (const Poco::Exception& e) {
+        return make_error(ErrorKind::Unreachable, unexpected_body(Method::Get, path, e.displayText()).message);
+    }
+}
+
+Result<std::string> EsClient::cat_indices(std::string_view pattern) {
+    const std::string path = "/_cat/indices/" + encode_path_segment(pattern) +
+                             "?format=json&bytes=b&expand_wildcards=all&h=" + std::string(kCatIndicesColumns);
+    auto sent = send(Method::Get, path, {}, Replay::Safe);
+    if (!sent) return sent.error();
+    if (sent->status == 404 && has_error_type(*sent, "index_not_found_exception")) return std::string("[]");
+    if (!is_success(*sent)) return failure(Method::Get, path, *sent);
+    return std::move(sent->body);
+}
+
+Result<std::string> EsClient::get_alias(std::string_view alias) {
+    const std::string path = "/_alias/" + encode_path_segment(alias);
+    auto sent = send(Method::Get, path, {}, Replay::Safe);
+    if (!sent) return sent.error();
+    if (sent->status == 404) {
+        const EsError error = parse_es_error(sent->body);
+        if (error.type.empty() && error.reason.find("missing") != std::string::npos) return std::move(sent->body);
+    }
+    if (!is_success(*sent)) return failure(Method::Get, path, *sent);
+    return std::move(sent->body);
+}
+
+Result<std::string> EsClient::get_index_aliases(std::string_view pattern) {
+    const std::string path = "/" + encode_path_segment(pattern) + "/_alias";
+    auto sent = send(Method::Get, path, {}, Replay::Safe);
+    if (!sent) return sent.error();
+    if (sent->status == 404 && has_error_type(*sent, "index_not_found_exception")) return std::string("{}");
+    if (!is_success(*sent)) return failure(Method::Get, path, *sent);
+    return std::move(sent->body);
+}
+
+ClusterStatus EsClient::update_aliases(std::string_view actions_json) {
+    const std::string path = "/_aliases";
+    auto sent = send(Method::Post, path, actions_json, Replay::OutcomeUnknownIsError);
+    if (!sent) return ClusterStatus(sent.error(), sent.outcome());
+    const HttpResponse& response = *sent;
+    if (response.status == 404 && (has_error_type(response, "resource_not_found_exception") ||
+                                   has_error_type(response, "aliases_not_found_exception"))) {
+        return make_error(ErrorKind::AliasMoved, describe_failure(Method::Post, path, response) +
+                                                     "; the alias no longer points where it did when the run "
+                                                     "started (someone else moved it); nothing was changed");
+    }
+    if (!is_success(response)) return failure(Method::Post, path, response);
+    try {
+        const auto root = parse_object(response.body);
+        if (root->optValue<bool>("errors", false)) {
+            return make_error(ErrorKind::StepFailed,
+                              "POST /_aliases reported errors for some actions: " + response.body);
+        }
+        if (!root->optValue<bool>("acknowledged", false)) {
+            return ClusterStatus(make_error(ErrorKind::StepFailed,
+                                            "POST /_aliases was not acknowledged in time; the change may or may not "
+                                            "be applied: re-read the alias before deciding"),
+                                 Outcome::Unknown);
+        }
+    } catch (const Poco::Exception& e) {
+        return ClusterStatus(unexpected_body(Method::Post, path, e.displayText()), Outcome::Unknown);
+    }
+    return Unit{};
+}
+
+Status EsClient::set_replicas(const std::vector<std::string>& indices, int replicas) {
+    if (replicas < 0) return make_error(ErrorKind::Usage, "number_of_replicas must be >= 0, got " + std::to_string(replicas));
+    const std::string body = "{\"index\":{\"number_of_replicas\":" + std::to_string(replicas) + "}}";
+    for (const auto& chunk : chunks(indices, "PUT", "/", "/_settings")) {
+        const std::string path = "/" + join_index_names(chunk) + "/_settings";
+        auto sent = send(Method::Put, path, body, Replay::Safe);
+        if (!sent) return sent.error();
+        if (!is_success(*sent)) return failure(Method::Put, path, *sent);
+    }
+    return Unit{};
+}
+
+ClusterResult<std::string> EsClient::start_forcemerge(std::string_view index, int max_num_segments) {
+    if (auto refusal = single_index_refusal(index); !refusal.empty()) return make_error(ErrorKind::StepFailed, refusal);
+    const std::string path = "/" + encode_path_segment(index) + "/_forcemerge?max_num_segments=" +
+                             std::to_string(max_num_segments) + "&wait_for_completion=false";
+    auto sent = send(Method::Post, path, {}, Replay::OutcomeUnknownIsError);
+    if (!sent) return ClusterResult<std::string>(sent.error(), sent.outcome());
+    if (!is_success(*sent)) return failure(Method::Post, path, *sent);
+    try {
+        const auto root = parse_object(sent->body);
+        if (!root->has("task")) throw Poco::DataFormatException("no task id");
+        return root->getValue<std::string>("task");
+    } catch (const Poco::Exception& e) {
+        return unexpected_body(Method::Post, path, e.displayText());
+    }
+}
+
+ClusterStatus EsClient::forcemerge_sync(std::string_view index, int max_num_segments,
+                                        std::chrono::milliseconds read_timeout) {
+    if (auto refusal = single_index_refusal(index); !refusal.empty()) return make_error(ErrorKind::StepFailed, refusal);
+    const std::string path =
+        "/" + encode_path_segment(index) + "/_forcemerge?max_num_segments=" + std::to_string(max_num_segments);
+    auto sent = send(Method::Post, path, {}, Replay::OutcomeUnknownIsError, read_timeout);
+    if (!sent) return ClusterStatus(sent.error(), sent.outcome());
+    if (!is_success(*sent)) return failure(Method::Post, path, *sent);
+    try {
+        const auto root = parse_object(sent->body);
+        const auto shards = root->getObject("_shards");
+        if (shards && shards->optValue<int>("failed", 0) > 0) {
+            return make_error(ErrorKind::StepFailed, "POST " + path_for_message(path) +
+                                                         " failed on some shards: " + sent->body);
+        }
+    } catch (const Poco::Exception& e) {
+        return unexpected_body(Method::Post, path, e.displayText());
+    }
+    return Unit{};
+}
+
+Result<TaskState> EsClient::get_task(std::string_view task_id) {
+    const std::string path = "/_tasks/" + encode_path_segment(task_id);
+    auto sent = send(Method::Get, path, {}, Replay::Safe);
+    if (!sent) return sent.error();
+    if (!is_success(*sent)) return failure(Method::Get, path, *sent);
+    try {
+        const auto root = parse_object(sent->body);
+        TaskState state;
+        state.completed = root->optValue<bool>("completed", false);
+        if (const auto task = root->getObject("task")) {
+            state.running_time_nanos = task->optValue<Poco::Int64>("running_time_in_nanos", 0);
+        }
+        if (const auto error = root->getObject("error")) {
+            state.error = error->optValue<std::string>("type", "") + ": " + error->optValue<std::string>("reason", "");
+        }
+        return state;
+    } catch (const Poco::Exception& e) {
+        return unexpected_body(Method::Get, path, e.displayText());
+    }
+}
+
+Result<HealthResult> EsClient::wait_for_health(const std::vector<std::string>& indices, std::string_view status,
+                                               std::chrono::seconds timeout) {
+    if (status != "green" && status != "yellow" && status != "red") {
+        return make_error(ErrorKind::Usage, "wait_for_status must be green, yellow or red, got '" + std::string(status) + "'");
+    }
+    HealthResult result{"green", false};
+    if (indices.empty()) return result;
+    const auto total = std::max(timeout, std::chrono::seconds{1});
+    const auto deadline = std::chrono::steady_clock::now() + total;
+    const std::string longest_suffix =
+        "?wait_for_status=" + std::string(status) + "&timeout=" + std::to_string(total.count()) + "s";
+    for (const auto& chunk : chunks(indices, "GET", "/_cluster/health/", longest_suffix)) {
+        const auto left = std::chrono::duration_cast<std::chrono::seconds>(deadline - std::chrono::steady_clock::now());
+        const auto wait = std::max(left, std::chrono::seconds{1});
+        const std::string path = "/_cluster/health/" + join_index_names(chunk) + "?wait_for_status=" +
+                                 std::string(status) + "&timeout=" + std::to_string(wait.count()) + "s";
+        auto sent = send(Method::Get, path, {}, Replay::Safe,
+                         std::chrono::duration_cast<std::chrono::milliseconds>(wait) + std::chrono::seconds{30});
+        if (!sent) return sent.error();
+        if (!is_success(*sent) && sent->status != 408) return failure(Method::Get, path, *sent);
+        try {
+            const auto root = parse_object(sent->body);
+            const std::string chunk_status = root->optValue<std::string>("status", "red");
+            if (status_rank(chunk_status) > status_rank(result.status)) result.status = chunk_status;
+            if (root->optValue<bool>("timed_out", sent->status == 408) || sent->status == 408) {
+                result.timed_out = true;
+                return result;
+            }
+        } catch (const Poco::Exception& e) {
+            return unexpected_body(Method::Get, path, e.displayText());
+        }
+    }
+    return result;
+}
+
+Result<std::vector<IndexSegments>> EsClient::primary_segments(const std::vector<std::string>& indices) {
+    std::vector<IndexSegments> out;
+    for (const auto& chunk : chunks(indices, "GET", "/", "/_stats/segments,store")) {
+        const std::string path = "/" + join_index_names(chunk) + "/_stats/segments,store";
+        auto sent = send(Method::Get, path, {}, Replay::Safe);
+        if (!sent) return sent.error();
+        if (!is_success(*sent)) return failure(Method::Get, path, *sent);
+        try {
+            const auto root = parse_object(sent->body);
+            const auto by_index = root->getObject("indices");
+            if (!by_index) throw Poco::DataFormatException("no indices object");
+            for (const auto& name : chunk) {
+                const auto index = by_index->getObject(name);
+                const auto primaries = index ? index->getObject("primaries") : nullptr;
+                if (!primaries) continue;
+                IndexSegments segments{name, 0, 0};
+                if (const auto seg = primaries->getObject("segments")) {
+                    segments.segment_count = seg->optValue<Poco::Int64>("count", 0);
+                }
+                if (const auto store = primaries->getObject("store")) {
+                    segments.store_bytes = store->optValue<Poco::Int64>("size_in_bytes", 0);
+                }
+                out.push_back(std::move(segments));
+            }
+        } catch (const Poco::Exception& e) {
+            return unexpected_body(Method::Get, path, e.displayText());
+        }
+    }
+    return out;
+}
+
+ClusterStatus EsClient::delete_indices(const std::vector<std::string>& names) {
+    for (const auto& name : names) {
+        if (auto refusal = single_index_refusal(name); !refusal.empty()) {
+            return make_error(ErrorKind::StepFailed, refusal + "; nothing was deleted");
+        }
+    }
+    std::size_t deleted = 0;
+    for (const auto& chunk : chunks(names, "DELETE", "/", "")) {
+        const std::string path = "/" + join_index_names(chunk);
+        auto sent = send(Method::Delete, path, {}, Replay::OutcomeUnknownIsError);
+        const std::string progress = " (" + std::to_string(deleted) + " of " + std::to_string(names.size()) +
+                                     " indices were deleted before this request)";
+        if (!sent) return ClusterStatus(make_error(sent.error().kind, sent.error().message + progress), sent.outcome());
+        if (!is_success(*sent)) {
+            Error error = failure(Method::Delete, path, *sent);
+            error.message += progress;
+            return error;
+        }
+        deleted += chunk.size();
+    }
+    return Unit{};
+}
+
+}  // namespace aliasing::cluster

@@ -1,0 +1,62 @@
+#include "aliasing/cluster/es_error.hpp"
+
+#include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+namespace aliasing::cluster {
+namespace {
+
+constexpr std::size_t kMaxPathInMessage = 160;
+constexpr std::size_t kMaxRawBodyInMessage = 200;
+
+std::string raw_snippet(std::string_view body) {
+    std::string out(body.substr(0, kMaxRawBodyInMessage));
+    for (auto& c : out) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    if (body.size() > kMaxRawBodyInMessage) out += "...";
+    return out;
+}
+
+}  // namespace
+
+EsError parse_es_error(std::string_view body) {
+    if (body.empty()) return {};
+    try {
+        Poco::JSON::Parser parser;
+        const auto root = parser.parse(std::string(body)).extract<Poco::JSON::Object::Ptr>();
+        if (!root || !root->has("error")) return {"", raw_snippet(body)};
+        const auto error = root->get("error");
+        if (error.isString()) return {"", error.toString()};
+        const auto object = root->getObject("error");
+        if (!object) return {"", raw_snippet(body)};
+        EsError out{object->optValue<std::string>("type", ""), object->optValue<std::string>("reason", "")};
+        if (const auto cause = object->getObject("caused_by")) {
+            out.reason += " (caused by " + cause->optValue<std::string>("type", "") + ": " +
+                          cause->optValue<std::string>("reason", "") + ")";
+        }
+        return out;
+    } catch (const std::exception&) {
+        return {"", raw_snippet(body)};
+    }
+}
+
+std::string describe_status(const HttpResponse& response) {
+    const EsError error = parse_es_error(response.body);
+    std::string out = std::to_string(response.status);
+    if (!error.type.empty()) out += " " + error.type;
+    if (!error.reason.empty()) out += (error.type.empty() ? " " : ": ") + error.reason;
+    return out;
+}
+
+std::string describe_failure(Method method, std::string_view path, const HttpResponse& response) {
+    return std::string(method_name(method)) + " " + path_for_message(path) + " failed: " + describe_status(response);
+}
+
+std::string path_for_message(std::string_view path) {
+    if (path.size() <= kMaxPathInMessage) return std::string(path);
+    return std::string(path.substr(0, kMaxPathInMessage)) + "...(" + std::to_string(path.size()) + " bytes)";
+}
+
+}  // namespace aliasing::cluster
