@@ -33,6 +33,8 @@ public:
     std::string url() const;
     void set_reply(CannedReply reply);
     std::vector<RecordedRequest> requests() const;
+    /// TCP connections accepted so far.
+    int total_connections() const { return m_server->totalConnections(); }
 
     struct State {
         mutable std::mutex mutex;

@@ -117,6 +117,15 @@ TEST_F(SelfSignedTls, UnknownCaRejectedAsUnreachableWithoutRetry) {
     EXPECT_TRUE(m_server->requests().empty());
 }
 
+TEST_F(SelfSignedTls, KeepAliveReusesOneTlsConnection) {
+    auto options = testing::test_options({m_server->url()});
+    options.ca_file = cert();
+    auto transport = Transport::create(options, FakeClock{}.hooks());
+    ASSERT_TRUE(transport.ok());
+    for (int i = 0; i < 5; ++i) ASSERT_TRUE(transport->request(Method::Get, "/", {}, Replay::Safe).ok());
+    EXPECT_EQ(m_server->total_connections(), 1);
+}
+
 TEST_F(SelfSignedTls, InsecureSkipsVerification) {
     auto options = testing::test_options({m_server->url()});
     options.tls = TlsVerification::Insecure;

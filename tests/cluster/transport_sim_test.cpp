@@ -87,6 +87,32 @@ TEST_P(TransientStatus, RetriedWithBackoffThenSucceeds) {
 
 INSTANTIATE_TEST_SUITE_P(Statuses, TransientStatus, ::testing::Values(429, 502, 503, 504));
 
+TEST_F(SimTest, TooManyRequestsOnUnsafeRequestIsRetried) {
+    create_index("gen-1");
+    add_fault(R"({"method":"POST","path":"/_aliases","action":"respond","status":429,"count":2})");
+    auto es = client();
+    auto status = es.update_aliases(R"({"actions":[{"add":{"index":"gen-1","alias":"live"}}]})");
+    ASSERT_TRUE(status.ok()) << status.error().message;
+    EXPECT_EQ(m_clock.sleeps->size(), 2u);
+    EXPECT_TRUE(alias_points_to("live", "gen-1"));
+}
+
+class GatewayStatus : public SimTest, public ::testing::WithParamInterface<int> {};
+
+TEST_P(GatewayStatus, AfterApplyingUnsafeRequestIsOutcomeUnknownNotRepeated) {
+    create_index("gen-1");
+    add_fault(R"({"method":"POST","path":"/_aliases","action":"respond","when":"after","status":)" +
+              std::to_string(GetParam()) + R"(,"count":1})");
+    auto es = client();
+    auto status = es.update_aliases(R"({"actions":[{"add":{"index":"gen-1","alias":"live"}}]})");
+    ASSERT_FALSE(status.ok());
+    EXPECT_TRUE(status.outcome_unknown());
+    EXPECT_EQ(es.requests_sent(), 1u);
+    EXPECT_TRUE(alias_points_to("live", "gen-1"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Statuses, GatewayStatus, ::testing::Values(502, 503, 504));
+
 TEST_F(SimTest, BackoffGrowsBetweenRetries) {
     add_fault(R"({"method":"GET","path":"/","action":"respond","status":503,"count":3})");
     auto es = client();
@@ -148,8 +174,8 @@ TEST_F(SimTest, DroppedBeforeUnsafeAliasUpdateIsAlsoOutcomeUnknown) {
 }
 
 TEST_F(SimTest, ReadTimeoutOnSafeRequestIsRetried) {
-    add_fault(R"({"method":"GET","path":"/","action":"delay","delay_ms":1500,"count":1})");
-    auto es = client([](ConnectionOptions& options) { options.read_timeout = std::chrono::milliseconds{300}; });
+    add_fault(R"({"method":"GET","path":"/","action":"delay","delay_ms":700,"count":1})");
+    auto es = client([](ConnectionOptions& options) { options.read_timeout = std::chrono::milliseconds{200}; });
     auto info = es.info();
     ASSERT_TRUE(info.ok()) << info.error().message;
     EXPECT_EQ(es.requests_sent(), 2u);
@@ -157,8 +183,8 @@ TEST_F(SimTest, ReadTimeoutOnSafeRequestIsRetried) {
 
 TEST_F(SimTest, ReadTimeoutOnUnsafeRequestIsOutcomeUnknown) {
     create_index("gen-1");
-    add_fault(R"({"method":"POST","path":"/_aliases","action":"delay","delay_ms":1500,"count":1})");
-    auto es = client([](ConnectionOptions& options) { options.read_timeout = std::chrono::milliseconds{300}; });
+    add_fault(R"({"method":"POST","path":"/_aliases","action":"delay","delay_ms":700,"count":1})");
+    auto es = client([](ConnectionOptions& options) { options.read_timeout = std::chrono::milliseconds{200}; });
     auto status = es.update_aliases(R"({"actions":[{"add":{"index":"gen-1","alias":"live"}}]})");
     ASSERT_FALSE(status.ok());
     EXPECT_TRUE(status.outcome_unknown());

@@ -273,6 +273,17 @@ ClusterResult<HttpResponse> Transport::request(Method method, std::string_view p
         switch (outcome.failure) {
             case Failure::None:
                 if (!is_transient_status(outcome.response.status)) return std::move(outcome.response);
+                if (replay == Replay::OutcomeUnknownIsError && outcome.response.status != 429) {
+                    // 429 is a rejection before execution; a 502/503/504 can come from a proxy or a coordinating
+                    // node after the change was applied, so repeating it blindly could fail or double-apply it.
+                    return ClusterResult<HttpResponse>(
+                        make_error(ErrorKind::StepFailed,
+                                   shown + ": the outcome is unknown: the node answered " +
+                                       describe_status(outcome.response) +
+                                       "; the request may or may not have been applied: re-read the cluster state "
+                                       "before repeating it"),
+                        Outcome::Unknown);
+                }
                 only_connect_failures = false;
                 last_detail = describe_status(outcome.response);
                 if (attempts >= max_attempts) {

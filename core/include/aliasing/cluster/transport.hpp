@@ -34,8 +34,10 @@ struct TransportHooks {
 /// - connect failure (refused, connect timeout, unresolvable host): the request was not sent; retried on the next
 ///   node; when every attempt failed to connect the error is ErrorKind::Unreachable;
 /// - TLS certificate rejected: ErrorKind::Unreachable at once, no retry;
-/// - 429, 502, 503, 504: rejected before being applied; retried with backoff; when exhausted, StepFailed with the
-///   cluster's error type and reason;
+/// - 429 (rejected before execution): retried with backoff; when exhausted, StepFailed with the cluster's error
+///   type and reason. 502, 503, 504: the same for Replay::Safe; for Replay::OutcomeUnknownIsError they are
+///   StepFailed with Outcome::Unknown at once, because a proxy or coordinating node may answer them after the
+///   change was applied (repeating a must_exist swap would then wrongly report the alias as moved);
 /// - connection reset, dropped or read timeout after sending: Replay::Safe retries; Replay::OutcomeUnknownIsError
 ///   returns StepFailed with Outcome::Unknown at once;
 /// - a reused keep-alive socket that fails before any byte of the response (a stale socket): a Safe request is
