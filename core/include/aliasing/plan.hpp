@@ -103,12 +103,17 @@ struct Plan {
     int exit_code() const;
 };
 
+/// Promote: the newest generation. Rollback: the newest complete generation older than the live one, with the same
+/// checks, and never any force-merge, replica change or deletion.
+enum class PlanMode { Promote, Rollback };
+
 struct PlanRequest {
     const Job& job;
     const DataSource& source;
     const Catalog& catalog;
     const AliasTable& aliases;
     RunInstant now;  ///< the clock, for the future-skew rule
+    PlanMode mode = PlanMode::Promote;
 };
 
 /// Plans a promotion. The plan's string views point into `catalog` and `aliases`: keep both alive while using it.

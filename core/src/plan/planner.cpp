@@ -3,6 +3,7 @@
 #include "catalog_scan.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_set>
 
 namespace aliasing {
@@ -53,6 +54,7 @@ public:
         resolve_expected_entities(plan);
         plan.old_indices = m_request.aliases.indices_with(plan.alias);
         m_old.insert(plan.old_indices.begin(), plan.old_indices.end());
+        find_old_indices();
 
         summarise_generations(plan);
         decide(plan);
@@ -82,6 +84,21 @@ private:
         }
     }
 
+    // Which generations the alias points into, and which alias targets are this data source's indices. One pass in
+    // catalog order: names are read where they lie in the body, one after the other (planning a million indices
+    // must not jump around a body of hundreds of megabytes).
+    void find_old_indices() {
+        m_generation_live.assign(m_scan.generations.size(), 0);
+        if (m_old.empty()) return;
+        const auto& records = m_request.catalog.indices();
+        for (const auto& named : m_scan.named) {
+            const std::string_view name = records[named.record].name;
+            if (!m_old.count(name)) continue;
+            m_generation_live[named.generation] = 1;
+            m_old_of_ours.push_back(name);
+        }
+    }
+
     void summarise_generations(Plan& plan) {
         const auto& records = m_request.catalog.indices();
         const std::int64_t horizon = m_request.now.epoch_nanos + kFutureSkewNanos;
@@ -95,11 +112,8 @@ private:
             summary.index_count = generation.members.size();
             summary.future = generation.instant.epoch_nanos > horizon;
             std::fill(counts.begin(), counts.end(), 0);
-            for (std::uint32_t member : generation.members) {
-                const auto& named = m_scan.named[member];
-                ++counts[named.entity];
-                if (m_old.count(records[named.record].name)) summary.live = true;
-            }
+            summary.live = m_generation_live[position] != 0;
+            for (std::uint32_t member : generation.members) ++counts[m_scan.named[member].entity];
             for (std::size_t e = 0; e < m_expected_ids.size(); ++e) {
                 if (m_expected_ids[e] == kNoEntity || counts[m_expected_ids[e]] == 0) {
                     summary.missing.push_back(plan.expected_entities[e]);
@@ -124,7 +138,13 @@ private:
 
     void decide(Plan& plan) {
         const auto& records = m_request.catalog.indices();
+        const bool rollback = m_request.mode == PlanMode::Rollback;
         std::size_t candidate_rank = 0;
+        if (rollback) {
+            auto target = rollback_rank(plan);
+            if (!target) return;
+            candidate_rank = *target;
+        }
         while (candidate_rank < plan.generations.size() && plan.generations[candidate_rank].future) ++candidate_rank;
         if (candidate_rank == plan.generations.size()) {
             refuse(plan, "nothing to promote: no index of data source [" + plan.data_source + "] under index_base [" +
@@ -185,6 +205,12 @@ private:
                 return;
             }
         }
+        if (rollback) {
+            plan.merges.clear();
+            plan.new_replicas.reset();
+            plan.outcome = PlanOutcome::Promote;
+            return;
+        }
         if (auto newer = newer_live_generation(plan, candidate)) {
             refuse(plan, *newer);
             return;
@@ -208,6 +234,39 @@ private:
             return;
         }
         plan.outcome = PlanOutcome::Promote;
+    }
+
+    // Rollback target: the newest complete generation older than the one the alias points to, which must be
+    // exactly one whole generation of this data source.
+    std::optional<std::size_t> rollback_rank(Plan& plan) {
+        std::optional<std::size_t> live;
+        for (std::size_t rank = 0; rank < plan.generations.size(); ++rank) {
+            if (!plan.generations[rank].live) continue;
+            if (live) {
+                refuse(plan, "alias [" + plan.alias + "] points to indices of several generations (" +
+                                 std::string(plan.generations[*live].run_id) + ", " +
+                                 std::string(plan.generations[rank].run_id) + "); fix it by hand before a rollback");
+                return std::nullopt;
+            }
+            live = rank;
+        }
+        if (!live) {
+            refuse(plan, "alias [" + plan.alias + "] does not point to a generation of data source [" +
+                             plan.data_source + "] under index_base [" + plan.index_base + "]: nothing to roll back from");
+            return std::nullopt;
+        }
+        const auto& generation = m_scan.generations[m_order[*live]];
+        if (generation.members.size() != plan.old_indices.size()) {
+            refuse(plan, "alias [" + plan.alias + "] does not point to exactly the indices of generation " +
+                             std::string(generation.run_id) + "; fix it by hand before a rollback");
+            return std::nullopt;
+        }
+        for (std::size_t rank = *live + 1; rank < plan.generations.size(); ++rank) {
+            if (plan.generations[rank].complete && !plan.generations[rank].future) return rank;
+        }
+        refuse(plan, "no complete generation older than the live " + std::string(generation.run_id) +
+                         " is left to roll back to; keep_generations in the job file keeps them after a promotion");
+        return std::nullopt;
     }
 
     std::optional<std::string> duplicate_entity(const Generation& generation) const {
@@ -244,42 +303,94 @@ private:
 
     void plan_deletions(Plan& plan, std::size_t candidate_rank) {
         const auto& records = m_request.catalog.indices();
+        // Each older generation is either kept for rollback or deleted; newer ones and the candidate are untouched.
+        enum class Fate : std::uint8_t { Untouched, Retained, Deleted };
+        std::vector<Fate> fate(m_scan.generations.size(), Fate::Untouched);
+        std::vector<std::uint32_t> rank_of(m_scan.generations.size(), 0);
+        std::vector<RankedNote> kept;  // in the order of the ranks, each rank's indices in catalog order
         int keep = m_request.job.keep_generations;
         for (std::size_t rank = candidate_rank + 1; rank < plan.generations.size(); ++rank) {
             const GenerationSummary& summary = plan.generations[rank];
-            const Generation& generation = m_scan.generations[m_order[rank]];
+            const std::uint32_t position = m_order[rank];
+            rank_of[position] = static_cast<std::uint32_t>(rank);
             const bool retained = summary.complete && keep > 0;
-            if (retained) --keep;
-            for (std::uint32_t member : generation.members) {
-                const std::string_view name = records[m_scan.named[member].record].name;
-                if (retained) {
-                    plan.kept.push_back({name, "generation " + std::string(summary.run_id) +
-                                                   " kept for rollback (keep_generations=" +
-                                                   std::to_string(m_request.job.keep_generations) + ")"});
-                    continue;
-                }
+            fate[position] = retained ? Fate::Retained : Fate::Deleted;
+            if (!retained) continue;
+            --keep;
+            const std::string reason = "generation " + std::string(summary.run_id) +
+                                       " kept for rollback (keep_generations=" +
+                                       std::to_string(m_request.job.keep_generations) + ")";
+            for (std::uint32_t member : m_scan.generations[position].members) {
+                kept.push_back({rank, {records[m_scan.named[member].record].name, reason}});
+            }
+        }
+        // The deletion candidates in catalog order, so the body is read front to back; each name's sort key is
+        // taken while it is at hand.
+        const std::size_t common_prefix = plan.index_base.size() + 1;  // every name of ours starts "{index_base}-"
+        std::vector<NameKey> deletions;
+        for (const auto& named : m_scan.named) {
+            if (fate[named.generation] != Fate::Deleted) continue;
+            const std::string_view name = records[named.record].name;
+            const auto& aliases = m_request.aliases.aliases_of(name);
+            if (!aliases.empty()) {
                 std::vector<std::string> others;
-                for (const auto& alias : m_request.aliases.aliases_of(name)) {
+                for (const auto& alias : aliases) {
                     if (alias != plan.alias) others.push_back(alias);
                 }
                 if (!others.empty()) {
-                    plan.kept.push_back({name, "still carries another alias [" + join(others) + "]"});
+                    kept.push_back({rank_of[named.generation], {name, "still carries another alias [" + join(others) + "]"}});
                     continue;
                 }
-                plan.deletions.push_back(name);
             }
+            deletions.push_back(NameKey::of(name, common_prefix));
         }
+        std::stable_sort(kept.begin(), kept.end(),
+                         [](const RankedNote& a, const RankedNote& b) { return a.rank < b.rank; });
+        plan.kept.reserve(kept.size());
+        for (auto& note : kept) plan.kept.push_back(std::move(note.note));
+
         // Alias targets outside the data source's naming are never deleted, even when the alias pointed to them.
-        std::unordered_set<std::string_view> ours;
-        for (const auto& named : m_scan.named) ours.insert(records[named.record].name);
         for (auto old : plan.old_indices) {
-            if (!ours.count(old)) {
+            if (std::find(m_old_of_ours.begin(), m_old_of_ours.end(), old) == m_old_of_ours.end()) {
                 plan.kept.push_back({old, "outside the naming of data source [" + plan.data_source +
                                               "] under index_base [" + plan.index_base + "]: never deleted"});
             }
         }
-        std::sort(plan.deletions.begin(), plan.deletions.end());
+        std::sort(deletions.begin(), deletions.end());
+        plan.deletions.reserve(deletions.size());
+        for (const auto& deletion : deletions) plan.deletions.push_back(deletion.name);
     }
+
+    struct RankedNote {
+        std::size_t rank;
+        IndexNote note;
+    };
+
+    /// A name with its first bytes after a common prefix as big-endian integers: sorting compares those integers
+    /// and reads the name itself only on a tie, so sorting a large deletion set does not chase every name through
+    /// the body. Orders exactly as comparing the names (names contain no NUL byte, so zero padding sorts first).
+    struct NameKey {
+        std::array<std::uint64_t, 3> key;
+        std::string_view name;
+
+        static NameKey of(std::string_view name, std::size_t prefix) {
+            NameKey result{{0, 0, 0}, name};
+            const std::string_view rest = name.substr(std::min(prefix, name.size()));
+            for (std::size_t word = 0; word < result.key.size(); ++word) {
+                std::uint64_t value = 0;
+                for (std::size_t byte = 0; byte < 8; ++byte) {
+                    const std::size_t at = word * 8 + byte;
+                    value = value << 8 | (at < rest.size() ? static_cast<unsigned char>(rest[at]) : 0U);
+                }
+                result.key[word] = value;
+            }
+            return result;
+        }
+        friend bool operator<(const NameKey& a, const NameKey& b) {
+            if (a.key != b.key) return a.key < b.key;
+            return a.name < b.name;
+        }
+    };
 
     static constexpr std::uint32_t kNoEntity = ~std::uint32_t{0};
     const PlanRequest& m_request;
@@ -287,6 +398,8 @@ private:
     std::vector<std::uint32_t> m_expected_ids;
     std::vector<std::uint32_t> m_order;
     std::unordered_set<std::string_view> m_old;
+    std::vector<std::uint8_t> m_generation_live;     // by generation position: the alias points into it
+    std::vector<std::string_view> m_old_of_ours;     // alias targets that are this data source's indices
 };
 
 }  // namespace

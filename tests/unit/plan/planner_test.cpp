@@ -289,3 +289,61 @@ TEST(PlannerTest, SwapCoversEveryObservedOldTarget) {
 
 }  // namespace
 }  // namespace aliasing
+
+namespace aliasing {
+namespace {
+
+using testing::alias_body;
+using testing::Scenario;
+
+std::string ridx(const std::string& entity, const std::string& run_id) {
+    return "customer-2_0_0-" + entity + "-" + run_id;
+}
+
+TEST(RollbackPlanTest, TargetsTheNewestCompleteGenerationOlderThanTheLiveOne) {
+    Scenario s;
+    s.rows = {{ridx("address", "20261012t103000")}, {ridx("individual", "20261012t103000")},
+              {ridx("address", "20261013t103000")},  // incomplete: skipped
+              {ridx("address", "20261014t103000")}, {ridx("individual", "20261014t103000")}};
+    s.aliases = alias_body({ridx("address", "20261014t103000"), ridx("individual", "20261014t103000")});
+    s.job_file.delete_old = true;
+    s.job_file.forcemerge_new = true;
+    s.job_file.new_replicas = 2;
+    Plan plan = [&] {
+        auto parsed = Catalog::parse(testing::catalog_body(s.rows), "catalog");
+        s.catalog.emplace(std::move(parsed).value());
+        s.table.emplace(AliasTable::parse(s.aliases, "aliases").value());
+        return make_plan(PlanRequest{s.job_file, s.source, *s.catalog, *s.table, s.now, PlanMode::Rollback}).value();
+    }();
+    EXPECT_EQ(plan.outcome, PlanOutcome::Promote);
+    ASSERT_TRUE(plan.candidate);
+    EXPECT_EQ(plan.candidate->run_id, "20261012t103000");
+    EXPECT_TRUE(plan.deletions.empty());
+    EXPECT_TRUE(plan.merges.empty());
+    EXPECT_FALSE(plan.new_replicas);
+    EXPECT_EQ(plan.old_indices.size(), 2u);
+}
+
+TEST(RollbackPlanTest, NoOlderCompleteGenerationIsRefusedMentioningKeepGenerations) {
+    Scenario s;
+    s.rows = {{ridx("address", "20261014t103000")}};
+    s.aliases = alias_body({ridx("address", "20261014t103000")});
+    s.catalog.emplace(Catalog::parse(testing::catalog_body(s.rows), "catalog").value());
+    s.table.emplace(AliasTable::parse(s.aliases, "aliases").value());
+    Plan plan = make_plan(PlanRequest{s.job_file, s.source, *s.catalog, *s.table, s.now, PlanMode::Rollback}).value();
+    EXPECT_EQ(plan.outcome, PlanOutcome::Refused);
+    EXPECT_NE(plan.reason.find("keep_generations"), std::string::npos) << plan.reason;
+}
+
+TEST(RollbackPlanTest, AliasNotOnAGenerationIsRefused) {
+    Scenario s;
+    s.rows = {{ridx("address", "20261014t103000")}};
+    s.catalog.emplace(Catalog::parse(testing::catalog_body(s.rows), "catalog").value());
+    s.table.emplace(AliasTable::parse(s.aliases, "aliases").value());
+    Plan plan = make_plan(PlanRequest{s.job_file, s.source, *s.catalog, *s.table, s.now, PlanMode::Rollback}).value();
+    EXPECT_EQ(plan.outcome, PlanOutcome::Refused);
+    EXPECT_NE(plan.reason.find("nothing to roll back from"), std::string::npos) << plan.reason;
+}
+
+}  // namespace
+}  // namespace aliasing

@@ -1,0 +1,75 @@
+#pragma once
+/// The JSON report of a run (`--report FILE`, SPEC §9): job, plugin and version, plan, every action with status
+/// and timing, outcome and exit code. Never contains credentials (none are ever given to it).
+
+#include "aliasing/data_source.hpp"
+#include "aliasing/job.hpp"
+#include "aliasing/result.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aliasing {
+
+enum class ActionStatus { Ok, Failed, Skipped };
+
+struct ActionRecord {
+    std::string step;    ///< preflight, discover, plan, forcemerge, replicas, swap, verify, delete, ...
+    std::string target;  ///< index, alias or cluster the action applies to
+    ActionStatus status = ActionStatus::Ok;
+    std::string detail;
+    double seconds = 0;
+};
+
+class RunReport {
+public:
+    void set_command(std::string command) { m_command = std::move(command); }
+    void set_job(std::string path, Job job);
+    void set_plugin(const DataSourceInfo& info) { m_plugin = info; }
+    void set_cluster(std::string version, std::string name);
+    /// The plan, already serialised by plan_json().
+    void set_plan_json(std::string json) { m_plan_json = std::move(json); }
+    void record(ActionRecord action) { m_actions.push_back(std::move(action)); }
+    void finish(int exit_code, std::string outcome, std::string message);
+
+    const std::vector<ActionRecord>& actions() const { return m_actions; }
+    std::string to_json() const;
+    /// Writes the report next to `path` and renames it into place, so a reader never sees half a report.
+    Status write(const std::filesystem::path& path) const;
+
+private:
+    std::string m_command;
+    std::string m_job_path;
+    std::optional<Job> m_job;
+    std::optional<DataSourceInfo> m_plugin;
+    std::string m_cluster_version, m_cluster_name;
+    std::string m_plan_json;
+    std::vector<ActionRecord> m_actions;
+    std::string m_started_at;
+    int m_exit_code = -1;
+    std::string m_outcome, m_message;
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+    double m_seconds = 0;
+};
+
+const char* to_string(ActionStatus status);
+
+/// Times an action and records it in a report when it goes out of scope (or when finished explicitly).
+class ActionTimer {
+public:
+    ActionTimer(RunReport& report, std::string step, std::string target);
+    ~ActionTimer();
+    void finish(ActionStatus status, std::string detail = {});
+    std::chrono::steady_clock::duration elapsed() const { return std::chrono::steady_clock::now() - m_start; }
+
+private:
+    RunReport& m_report;
+    ActionRecord m_record;
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+    bool m_done = false;
+};
+
+}  // namespace aliasing

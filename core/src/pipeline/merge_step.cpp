@@ -1,0 +1,163 @@
+#include "steps.hpp"
+
+#include <cmath>
+#include <thread>
+
+namespace aliasing::detail {
+
+void StepContext::sleep(std::chrono::milliseconds duration) const {
+    if (options.sleep)
+        options.sleep(duration);
+    else
+        std::this_thread::sleep_for(duration);
+}
+
+std::vector<std::string> to_strings(const std::vector<std::string_view>& views) {
+    return {views.begin(), views.end()};
+}
+
+std::string join_names(const std::vector<std::string>& names, std::size_t limit) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < limit; ++i) out += (i ? ", " : "") + names[i];
+    if (names.size() > limit) out += " and " + std::to_string(names.size() - limit) + " more";
+    return out;
+}
+
+namespace {
+
+// The merge is done once every primary shard has at most `target` segments.
+Result<bool> merged(StepContext& context, const MergeRow& row) {
+    auto segments = context.client.primary_segments({std::string(row.index)});
+    if (!segments) return segments.error();
+    for (const auto& index : *segments) {
+        if (index.index == row.index)
+            return static_cast<double>(index.segment_count) / row.shards <= static_cast<double>(row.target_segments);
+    }
+    return make_error(ErrorKind::StepFailed, "index [" + std::string(row.index) + "] vanished during its force-merge");
+}
+
+Status wait_for_task(StepContext& context, const MergeRow& row, const std::string& task, std::size_t position,
+                     std::size_t total) {
+    const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
+    const std::string what = std::string(row.index) + " -> " + std::to_string(row.target_segments) +
+                             " segments/shard (task " + task + ")";
+    while (true) {
+        auto state = context.client.get_task(task);
+        if (!state) return make_error(ErrorKind::StepFailed, state.error().message);
+        if (state->completed) {
+            if (state->error) {
+                return make_error(ErrorKind::StepFailed, "force-merge of [" + std::string(row.index) +
+                                                             "] failed: " + *state->error +
+                                                             "; the alias was not moved, rerun to resume");
+            }
+            return ok_status();
+        }
+        context.log.progress("forcemerge", what, position, total);
+        if (std::chrono::steady_clock::now() >= deadline) {
+            return make_error(ErrorKind::StepFailed,
+                              "force-merge of [" + std::string(row.index) + "] still running after " +
+                                  std::to_string(context.options.timeout.count()) + "s (task " + task +
+                                  "); the alias was not moved. Raise --timeout, or rerun later: the merge goes on "
+                                  "in the cluster and a rerun skips what is already merged");
+        }
+        context.sleep(context.options.poll_interval);
+    }
+}
+
+Status merge_one(StepContext& context, const MergeRow& row, std::size_t position, std::size_t total) {
+    const int target = static_cast<int>(row.target_segments);
+    if (context.cluster_major >= 8) {
+        auto task = context.client.start_forcemerge(row.index, target);
+        if (task) return wait_for_task(context, row, *task, position, total);
+        if (!task.outcome_unknown()) return make_error(ErrorKind::StepFailed, task.error().message);
+        // The request may have started a merge: look before asking again (merging twice is harmless, but
+        // re-reading is what tells us whether it is needed at all).
+        context.log.warn("forcemerge", "outcome of the force-merge request for [" + std::string(row.index) +
+                                           "] is unknown; re-reading its segments");
+        auto done = merged(context, row);
+        if (!done) return done.error();
+        if (*done) return ok_status();
+        auto again = context.client.start_forcemerge(row.index, target);
+        if (!again) return make_error(ErrorKind::StepFailed, again.error().message);
+        return wait_for_task(context, row, *again, position, total);
+    }
+    // 7.17 has no task mode: the request blocks until the merge is done.
+    auto status = context.client.forcemerge_sync(row.index, target, context.options.timeout);
+    if (status) return ok_status();
+    if (!status.outcome_unknown()) return make_error(ErrorKind::StepFailed, status.error().message);
+    const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        auto done = merged(context, row);
+        if (!done) return done.error();
+        if (*done) return ok_status();
+        context.log.progress("forcemerge", std::string(row.index) + " (polling segments)", position, total);
+        context.sleep(context.options.poll_interval);
+    }
+    return make_error(ErrorKind::StepFailed, "force-merge of [" + std::string(row.index) + "] did not finish within " +
+                                                 std::to_string(context.options.timeout.count()) + "s");
+}
+
+}  // namespace
+
+Status merge_new_indices(StepContext& context, const Plan& plan) {
+    std::vector<const MergeRow*> rows;
+    for (const auto& row : plan.merges)
+        if (row.decision == MergeDecision::Merge) rows.push_back(&row);
+    if (rows.empty()) {
+        context.log.info("forcemerge", plan.merges.empty() ? "no new index to merge"
+                                                           : "nothing to merge: " + plan.merges.front().command);
+        return ok_status();
+    }
+    const auto start = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const MergeRow& row = *rows[i];
+        ActionTimer action(context.report, "forcemerge", std::string(row.index));
+        context.log.info("forcemerge", row.command);
+        if (auto status = merge_one(context, row, i, rows.size()); !status) {
+            action.finish(ActionStatus::Failed, status.error().message);
+            return status;
+        }
+        action.finish(ActionStatus::Ok, "max_num_segments=" + std::to_string(row.target_segments));
+        context.log.progress("forcemerge", "merged " + std::string(row.index), i + 1, rows.size());
+    }
+    context.log.step_done("forcemerge", "merged " + std::to_string(rows.size()) + " new indices",
+                          std::chrono::steady_clock::now() - start);
+    return ok_status();
+}
+
+Status set_replicas_and_wait(StepContext& context, const Plan& plan) {
+    if (!plan.new_replicas) return ok_status();
+    const auto start = std::chrono::steady_clock::now();
+    const auto indices = to_strings(plan.new_indices);
+    const int replicas = *plan.new_replicas;
+    {
+        ActionTimer action(context.report, "replicas", join_names(indices));
+        if (auto status = context.client.set_replicas(indices, replicas); !status) {
+            action.finish(ActionStatus::Failed, status.error().message);
+            return make_error(ErrorKind::StepFailed, status.error().message + "; the alias was not moved, rerun to resume");
+        }
+        action.finish(ActionStatus::Ok, "number_of_replicas=" + std::to_string(replicas));
+    }
+    context.log.info("replicas", "number_of_replicas=" + std::to_string(replicas) + " on " +
+                                     std::to_string(indices.size()) + " new indices; waiting for them to be green");
+    ActionTimer action(context.report, "wait_green", join_names(indices));
+    auto health = context.client.wait_for_health(indices, "green", context.options.timeout);
+    if (!health) {
+        action.finish(ActionStatus::Failed, health.error().message);
+        return make_error(ErrorKind::StepFailed, health.error().message + "; the alias was not moved, rerun to resume");
+    }
+    if (health->timed_out || health->status != "green") {
+        const std::string message = "the new indices are " + health->status + ", not green, after " +
+                                    std::to_string(context.options.timeout.count()) +
+                                    "s; the alias was not moved. Check that the cluster has more than " +
+                                    std::to_string(replicas) + " data nodes for " + std::to_string(replicas) +
+                                    " replicas, then rerun";
+        action.finish(ActionStatus::Failed, message);
+        return make_error(ErrorKind::StepFailed, message);
+    }
+    action.finish(ActionStatus::Ok, "green");
+    context.log.step_done("replicas", "new indices are green", std::chrono::steady_clock::now() - start);
+    return ok_status();
+}
+
+}  // namespace aliasing::detail

@@ -1,0 +1,184 @@
+#include "aliasing/pipeline.hpp"
+
+#include "aliasing/alias_table.hpp"
+#include "aliasing/catalog.hpp"
+#include "steps.hpp"
+
+namespace aliasing {
+
+PipelineOutcome outcome_of(const Error& error) {
+    std::string name;
+    switch (error.kind) {
+        case ErrorKind::Unreachable: name = "unreachable"; break;
+        case ErrorKind::AliasMoved: name = "alias_moved"; break;
+        case ErrorKind::Validation: name = "refused"; break;
+        case ErrorKind::AlreadyLive: name = "already_live"; break;
+        case ErrorKind::Usage: name = "usage"; break;
+        case ErrorKind::Aborted: name = "aborted"; break;
+        case ErrorKind::StepFailed: name = "failed"; break;
+    }
+    return {exit_code(error.kind), name, error.message};
+}
+
+namespace {
+
+/// The cluster as read at the start: the plan's views point into it.
+struct Snapshot {
+    std::optional<Catalog> catalog;
+    AliasTable aliases;
+};
+
+}  // namespace
+
+class Pipeline::Impl {
+public:
+    explicit Impl(Pipeline& owner) : m(owner) {}
+
+    PipelineOutcome run() {
+        if (m.m_job.abort_run) {
+            m.m_log.info("job", "abort_run is set: nothing done (exit 99)");
+            return {exit_code(ErrorKind::Aborted), "aborted", "abort_run is set"};
+        }
+        detail::StepContext context{m.m_client, m.m_job, m.m_log, m.m_report, m.m_options};
+        if (auto status = preflight(context); !status) return outcome_of(status.error());
+        Snapshot snapshot;
+        if (auto status = discover(snapshot); !status) return outcome_of(status.error());
+
+        const PlanMode mode = m.m_options.mode == PipelineMode::Rollback ? PlanMode::Rollback : PlanMode::Promote;
+        const RunInstant now = m.m_options.clock ? m.m_options.clock() : now_instant();
+        auto planned =
+            make_plan(PlanRequest{m.m_job, m.m_source, *snapshot.catalog, snapshot.aliases, now, mode});
+        if (!planned) return outcome_of(make_error(ErrorKind::Validation, planned.error().message));
+        const Plan& plan = *planned;
+        m.m_report.set_plan_json(plan_json(plan));
+        m.m_plan_out << render_plan(plan, m.m_options.plan_format);
+        m.m_plan_out.flush();
+        m.m_report.record({"plan", plan.alias, ActionStatus::Ok, to_string(plan.outcome), 0});
+
+        switch (plan.outcome) {
+            case PlanOutcome::Refused:
+                m.m_log.error("plan", plan.reason);
+                return {plan.exit_code(), "refused", plan.reason};
+            case PlanOutcome::AlreadyLive:
+                m.m_log.info("plan", plan.reason);
+                return {plan.exit_code(), "already_live", plan.reason};
+            case PlanOutcome::Promote:
+            case PlanOutcome::CleanupOnly: break;
+        }
+        if (m.m_options.execution == Execution::DryRun) {
+            m.m_log.info("plan", "dry run: nothing was changed");
+            return {plan.exit_code(), "dry_run", "dry run: " + std::string(to_string(plan.outcome))};
+        }
+        if (plan.outcome == PlanOutcome::CleanupOnly) {
+            m.m_log.info("plan", plan.reason);
+            if (auto status = detail::verify_alias(context, plan); !status) return outcome_of(status.error());
+            if (auto status = detail::delete_replaced(context, plan); !status) return outcome_of(status.error());
+            return {0, "cleaned_up", "cleanup of " + std::to_string(plan.deletions.size()) + " indices completed"};
+        }
+        if (auto status = detail::merge_new_indices(context, plan); !status) return outcome_of(status.error());
+        if (auto status = detail::set_replicas_and_wait(context, plan); !status) return outcome_of(status.error());
+        if (auto status = detail::swap_alias(context, plan); !status) return outcome_of(status.error());
+        if (auto status = detail::delete_replaced(context, plan); !status) return outcome_of(status.error());
+        const bool rollback = mode == PlanMode::Rollback;
+        const std::string summary = std::string(rollback ? "rolled back" : "promoted") + " alias [" + plan.alias +
+                                    "] to generation " + std::string(plan.candidate->run_id);
+        m.m_log.info("done", summary);
+        return {0, rollback ? "rolled_back" : "promoted", summary};
+    }
+
+private:
+    Status preflight(detail::StepContext& context) {
+        const auto start = std::chrono::steady_clock::now();
+        ActionTimer action(m.m_report, "preflight", "cluster");
+        auto info = m.m_client.info();
+        if (!info) {
+            action.finish(ActionStatus::Failed, info.error().message);
+            return make_error(ErrorKind::Unreachable, info.error().message);
+        }
+        context.cluster_major = info->major_version;
+        m.m_report.set_cluster(info->version, info->cluster_name);
+        if (info->major_version < 7 || (info->major_version == 7 && minor_of(info->version) < 11)) {
+            const std::string message = "Elasticsearch " + info->version +
+                                        " is too old: the atomic swap needs must_exist on alias removal (7.11+)";
+            action.finish(ActionStatus::Failed, message);
+            return make_error(ErrorKind::Unreachable, message);
+        }
+        action.finish(ActionStatus::Ok, "Elasticsearch " + info->version);
+        m.m_log.step_done("preflight", "cluster [" + info->cluster_name + "] Elasticsearch " + info->version,
+                          std::chrono::steady_clock::now() - start);
+        return ok_status();
+    }
+
+    static int minor_of(const std::string& version) {
+        const auto dot = version.find('.');
+        return dot == std::string::npos ? 0 : std::atoi(version.c_str() + dot + 1);
+    }
+
+    Status discover(Snapshot& snapshot) {
+        const auto start = std::chrono::steady_clock::now();
+        ActionTimer action(m.m_report, "discover", m.m_job.index_base + "-*");
+        auto fail = [&](const Error& error) {
+            action.finish(ActionStatus::Failed, error.message);
+            return make_error(error.kind == ErrorKind::Unreachable ? ErrorKind::Unreachable : ErrorKind::StepFailed,
+                              error.message);
+        };
+        const std::string pattern = m.m_job.index_base + "-*";
+        auto body = m.m_client.cat_indices(pattern);
+        if (!body) return fail(body.error());
+        auto catalog = Catalog::parse(std::move(body).value(), "GET /_cat/indices/" + pattern);
+        if (!catalog) return fail(catalog.error());
+        snapshot.catalog.emplace(std::move(catalog).value());
+
+        auto alias_body = m.m_client.get_alias(m.m_job.alias_name);
+        if (!alias_body) return fail(alias_body.error());
+        auto targets = AliasTable::parse(*alias_body, "GET /_alias/" + m.m_job.alias_name);
+        if (!targets) return fail(targets.error());
+        auto ours_body = m.m_client.get_index_aliases(pattern);
+        if (!ours_body) return fail(ours_body.error());
+        auto ours = AliasTable::parse(*ours_body, "GET /" + pattern + "/_alias");
+        if (!ours) return fail(ours.error());
+        snapshot.aliases = std::move(targets).value();
+        snapshot.aliases.merge(*ours);
+
+        action.finish(ActionStatus::Ok, std::to_string(snapshot.catalog->size()) + " indices");
+        m.m_log.step_done("discover",
+                          std::to_string(snapshot.catalog->size()) + " indices under " + pattern + ", alias [" +
+                              m.m_job.alias_name + "] on " +
+                              std::to_string(snapshot.aliases.indices_with(m.m_job.alias_name).size()),
+                          std::chrono::steady_clock::now() - start);
+        return ok_status();
+    }
+
+    Pipeline& m;
+};
+
+Pipeline::Pipeline(cluster::EsClient& client, const Job& job, const DataSource& source, RunLog& log, RunReport& report,
+                   std::ostream& plan_out, PipelineOptions options)
+    : m_client(client),
+      m_job(job),
+      m_source(source),
+      m_log(log),
+      m_report(report),
+      m_plan_out(plan_out),
+      m_options(std::move(options)) {}
+
+PipelineOutcome Pipeline::run() { return Impl(*this).run(); }
+
+}  // namespace aliasing
+
+namespace aliasing {
+
+PipelineOutcome apply_force_merges(cluster::EsClient& client, const std::vector<MergeRow>& rows, RunLog& log,
+                                   RunReport& report, const PipelineOptions& options) {
+    const Job no_job;
+    detail::StepContext context{client, no_job, log, report, options};
+    auto info = client.info();
+    if (!info) return outcome_of(make_error(ErrorKind::Unreachable, info.error().message));
+    context.cluster_major = info->major_version;
+    Plan plan;
+    plan.merges = rows;
+    if (auto status = detail::merge_new_indices(context, plan); !status) return outcome_of(status.error());
+    return {0, "merged", "applied the recommended force-merges"};
+}
+
+}  // namespace aliasing

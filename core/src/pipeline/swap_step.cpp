@@ -1,0 +1,114 @@
+#include "steps.hpp"
+
+#include "aliasing/alias_table.hpp"
+#include "aliasing/json_writer.hpp"
+
+#include <algorithm>
+
+namespace aliasing::detail {
+namespace {
+
+std::string swap_actions(const Plan& plan) {
+    JsonWriter json;
+    json.begin_object().key("actions").begin_array();
+    for (auto index : plan.old_indices) {
+        json.begin_object().key("remove").begin_object();
+        json.field("index", index).field("alias", plan.alias).field("must_exist", true);
+        json.end_object().end_object();
+    }
+    for (auto index : plan.new_indices) {
+        json.begin_object().key("add").begin_object();
+        json.field("index", index).field("alias", plan.alias);
+        json.end_object().end_object();
+    }
+    json.end_array().end_object();
+    return json.take();
+}
+
+Result<std::vector<std::string>> read_alias_targets(StepContext& context, const std::string& alias) {
+    auto body = context.client.get_alias(alias);
+    if (!body) return body.error();
+    auto table = AliasTable::parse(*body, "GET /_alias/" + alias);
+    if (!table) return make_error(ErrorKind::StepFailed, table.error().message);
+    auto views = table->indices_with(alias);
+    return std::vector<std::string>(views.begin(), views.end());
+}
+
+Error moved(const Plan& plan, const std::vector<std::string>& now) {
+    return make_error(ErrorKind::AliasMoved,
+                      "alias [" + plan.alias + "] was moved by someone else during the run: it now points to [" +
+                          join_names(now) + "], not to the [" + join_names(to_strings(plan.old_indices)) +
+                          "] observed at the start. Nothing was deleted. Find out who moved it, then rerun");
+}
+
+}  // namespace
+
+Status verify_alias(StepContext& context, const Plan& plan) {
+    ActionTimer action(context.report, "verify", plan.alias);
+    auto targets = read_alias_targets(context, plan.alias);
+    if (!targets) {
+        action.finish(ActionStatus::Failed, targets.error().message);
+        return make_error(ErrorKind::StepFailed, targets.error().message);
+    }
+    const auto expected = to_strings(plan.new_indices);
+    if (*targets != expected) {
+        Error error = moved(plan, *targets);
+        action.finish(ActionStatus::Failed, error.message);
+        return error;
+    }
+    action.finish(ActionStatus::Ok, "points to " + std::to_string(expected.size()) + " new indices");
+    context.log.info("verify", "alias [" + plan.alias + "] points to exactly the " + std::to_string(expected.size()) +
+                                   " indices of generation " + std::string(plan.candidate->run_id));
+    return ok_status();
+}
+
+Status swap_alias(StepContext& context, const Plan& plan) {
+    const auto start = std::chrono::steady_clock::now();
+    const std::string body = swap_actions(plan);
+    const auto old_targets = to_strings(plan.old_indices);
+    const auto new_targets = to_strings(plan.new_indices);
+    ActionTimer action(context.report, "swap", plan.alias);
+    // At most one resend, and only after reading back that the first one was not applied.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto status = context.client.update_aliases(body);
+        if (status) break;
+        if (status.error().kind == ErrorKind::AliasMoved) {
+            auto now = read_alias_targets(context, plan.alias);
+            Error error = now ? moved(plan, *now) : make_error(ErrorKind::AliasMoved, status.error().message);
+            error.message += " (" + status.error().message + ")";
+            action.finish(ActionStatus::Failed, error.message);
+            return error;
+        }
+        if (!status.outcome_unknown()) {
+            action.finish(ActionStatus::Failed, status.error().message);
+            return make_error(ErrorKind::StepFailed,
+                              status.error().message + "; the alias was not moved, rerun to resume");
+        }
+        context.log.warn("swap", "outcome of POST /_aliases is unknown; reading the alias back before deciding");
+        auto now = read_alias_targets(context, plan.alias);
+        if (!now) {
+            action.finish(ActionStatus::Failed, now.error().message);
+            return make_error(ErrorKind::StepFailed, "outcome of the alias swap is unknown and the alias cannot be "
+                                                     "read back (" + now.error().message +
+                                                     "); nothing was deleted, rerun to resume");
+        }
+        if (*now == new_targets) {
+            context.log.info("swap", "the swap was applied although its response was lost");
+            break;
+        }
+        if (*now != old_targets || attempt == 1) {
+            Error error = moved(plan, *now);
+            action.finish(ActionStatus::Failed, error.message);
+            return error;
+        }
+        context.log.info("swap", "the swap was not applied; sending it again");
+    }
+    action.finish(ActionStatus::Ok, "removed " + std::to_string(old_targets.size()) + ", added " +
+                                        std::to_string(new_targets.size()));
+    context.log.step_done("swap", "alias [" + plan.alias + "] moved to generation " +
+                                      std::string(plan.candidate->run_id) + " in one atomic POST /_aliases",
+                          std::chrono::steady_clock::now() - start);
+    return verify_alias(context, plan);
+}
+
+}  // namespace aliasing::detail
