@@ -61,7 +61,10 @@ void HttpConnection::run()
             }
             const std::string* connection = request.header("connection");
             const std::string connection_value = connection != nullptr ? lower(*connection) : std::string();
-            bool keep_alive = connection_value.find("close") == std::string::npos &&
+            const bool wants_keep_alive = request.version == "HTTP/1.0"
+                                              ? connection_value.find("keep-alive") != std::string::npos
+                                              : connection_value.find("close") == std::string::npos;
+            bool keep_alive = wants_keep_alive &&
                               request.defect == RequestDefect::none && !m_stats->stopping.load();
             write_response(request, outcome.response, keep_alive);
             if (!keep_alive) {
@@ -133,6 +136,7 @@ HttpConnection::ReadResult HttpConnection::read_request(HttpRequest& request)
     } else {
         request.method = line.substr(0, first_space);
         request.target = line.substr(first_space + 1, last_space - first_space - 1);
+        request.version = line.substr(last_space + 1);
     }
     const std::size_t question = request.target.find('?');
     request.path = request.target.substr(0, question);

@@ -17,6 +17,7 @@ enum class RequestDefect { none, line_too_long, header_too_long, malformed };
 
 struct HttpRequest {
     std::string method;
+    std::string version;       ///< "HTTP/1.1" or "HTTP/1.0"
     std::string target;        ///< the raw request-target, e.g. /_cat/indices?format=json
     std::string path;          ///< target without the query, still percent-encoded
     std::string query;         ///< raw query string without '?'
