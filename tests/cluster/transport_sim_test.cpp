@@ -142,6 +142,16 @@ TEST_F(SimTest, NonTransientStatusIsAResponseNotARetry) {
     EXPECT_TRUE(m_clock.sleeps->empty());
 }
 
+TEST_F(SimTest, HeadResponseWithoutBodyIsComplete) {
+    auto es = client();
+    auto response = es.transport().request(Method::Head, "/", {}, Replay::Safe);
+    ASSERT_TRUE(response.ok()) << response.error().message;
+    EXPECT_EQ(response->status, 200);
+    EXPECT_TRUE(response->body.empty());
+    ASSERT_TRUE(es.info().ok());  // the kept-alive socket is still usable
+    EXPECT_EQ(es.requests_sent(), 2u);
+}
+
 TEST_F(SimTest, DroppedConnectionOnSafeRequestIsRetried) {
     add_fault(R"({"method":"GET","path":"/_alias/*","action":"drop","when":"before","count":1})");
     auto es = client();

@@ -209,7 +209,8 @@ Transport::Attempt Transport::attempt(Node& node, Method method, std::string_vie
     try {
         in->exceptions(std::ios::badbit);
         Poco::StreamCopier::copyToString(*in, result.response.body);
-        if (response.hasContentLength() &&
+        const bool body_expected = method != Method::Head && response.getStatus() != 204 && response.getStatus() != 304;
+        if (body_expected && response.hasContentLength() &&
             static_cast<std::uint64_t>(response.getContentLength64()) != result.response.body.size()) {
             throw Poco::IOException("response truncated: got " + std::to_string(result.response.body.size()) +
                                     " of " + std::to_string(response.getContentLength64()) + " bytes");

@@ -43,7 +43,7 @@ struct TransportHooks {
 /// - a reused keep-alive socket that fails before any byte of the response (a stale socket): a Safe request is
 ///   repeated once on a fresh socket without counting as an attempt.
 /// Other statuses (including ≥ 400) are returned as responses. Every session is closed by close() and by the
-/// destructor. No message contains credentials.
+/// destructor. No message contains credentials. Not thread-safe: use one Transport per thread.
 class Transport {
 public:
     /// Validates the node URLs and builds the TLS context; connects lazily on the first request.
