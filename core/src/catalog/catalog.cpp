@@ -4,6 +4,7 @@
 
 #include <simdjson.h>
 
+#include <bit>
 #include <charconv>
 #include <cstring>
 #include <limits>
@@ -16,28 +17,94 @@ namespace od = simdjson::ondemand;
 
 enum class Column { Index, Health, Status, Pri, Rep, DocsCount, PriStoreSize, PriSegments, Segments, Other };
 
-// Column names and the aliases `_cat/indices` accepts in `h=` (reference §2): keys are echoed as written.
+// Column names and the aliases `_cat/indices` accepts in `h=` (reference §2): keys are echoed as written. Runs for
+// every key of every row, so it dispatches on the length first and compares only candidates of that length.
 Column column_of(std::string_view key) {
-    if (key == "index" || key == "i" || key == "idx") return Column::Index;
-    if (key == "health" || key == "h") return Column::Health;
-    if (key == "status" || key == "s") return Column::Status;
-    if (key == "pri" || key == "p" || key == "shards.primary" || key == "shardsPrimary") return Column::Pri;
-    if (key == "rep" || key == "r" || key == "shards.replica" || key == "shardsReplica") return Column::Rep;
-    if (key == "docs.count" || key == "dc" || key == "docsCount") return Column::DocsCount;
-    if (key == "pri.store.size") return Column::PriStoreSize;
-    if (key == "pri.segments.count") return Column::PriSegments;
-    if (key == "segments.count" || key == "sc" || key == "segmentsCount") return Column::Segments;
-    return Column::Other;
+    switch (key.size()) {
+        case 1:
+            switch (key[0]) {
+                case 'i': return Column::Index;
+                case 'h': return Column::Health;
+                case 's': return Column::Status;
+                case 'p': return Column::Pri;
+                case 'r': return Column::Rep;
+                default: return Column::Other;
+            }
+        case 2:
+            if (key == "dc") return Column::DocsCount;
+            if (key == "sc") return Column::Segments;
+            return Column::Other;
+        case 3:
+            if (key == "idx") return Column::Index;
+            if (key == "pri") return Column::Pri;
+            if (key == "rep") return Column::Rep;
+            return Column::Other;
+        case 5: return key == "index" ? Column::Index : Column::Other;
+        case 6:
+            if (key == "health") return Column::Health;
+            if (key == "status") return Column::Status;
+            return Column::Other;
+        case 9: return key == "docsCount" ? Column::DocsCount : Column::Other;
+        case 10: return key == "docs.count" ? Column::DocsCount : Column::Other;
+        case 13:
+            if (key == "shardsPrimary") return Column::Pri;
+            if (key == "shardsReplica") return Column::Rep;
+            if (key == "segmentsCount") return Column::Segments;
+            return Column::Other;
+        case 14:
+            if (key == "pri.store.size") return Column::PriStoreSize;
+            if (key == "segments.count") return Column::Segments;
+            if (key == "shards.primary") return Column::Pri;
+            if (key == "shards.replica") return Column::Rep;
+            return Column::Other;
+        case 18: return key == "pri.segments.count" ? Column::PriSegments : Column::Other;
+        default: return Column::Other;
+    }
 }
 
-// A JSON string's content viewed in place, when it has no escapes (index names never do: `\` and `"` are not
-// allowed in them). `raw` points just past the opening quote.
-std::optional<std::string_view> unescaped_in_place(const char* raw, const char* end) {
-    const void* quote = std::memchr(raw, '"', static_cast<std::size_t>(end - raw));
-    if (quote == nullptr) return std::nullopt;
-    std::string_view view(raw, static_cast<std::size_t>(static_cast<const char*>(quote) - raw));
-    if (view.find('\\') != std::string_view::npos) return std::nullopt;
-    return view;
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// Whether `text` holds a backslash (an escape), eight bytes at a time: the strings of a catalog are short and
+// almost never escaped, so this check is the whole cost of viewing them in place. `text` lies inside the body, which
+// is padded by SIMDJSON_PADDING bytes, so the last word may read past its end; those bytes are masked out.
+bool has_backslash(std::string_view text) {
+    if constexpr (std::endian::native == std::endian::little) {
+        constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+        constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+        constexpr std::uint64_t kBackslashes = kOnes * static_cast<unsigned char>('\\');
+        for (std::size_t at = 0; at < text.size(); at += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + at, sizeof word);
+            const std::uint64_t diff = word ^ kBackslashes;
+            std::uint64_t hits = (diff - kOnes) & ~diff & kHighs;  // a false hit only ever follows a true one
+            const std::size_t remaining = text.size() - at;
+            if (remaining < 8) hits &= (std::uint64_t{1} << (remaining * 8)) - 1;
+            if (hits != 0) return true;
+        }
+        return false;
+    } else {
+        return text.find('\\') != std::string_view::npos;
+    }
+}
+
+// The raw token of a value as simdjson's structural index delimits it (no scanning), without trailing whitespace.
+std::string_view trimmed_token(od::value& value) {
+    std::string_view token = value.raw_json_token();
+    while (!token.empty() && is_space(token.back())) token.remove_suffix(1);
+    return token;
+}
+
+// A key's text, found backwards from its value's first byte (`"key" : value`): its length comes from the
+// structural index rather than a scan. std::nullopt when the bytes between are not `"`, `:` and whitespace. A key
+// with an escape is returned as written: it matches no column name, so it is skipped like any other column.
+std::optional<std::string_view> key_before(const char* key, const char* value) {
+    const char* at = value;
+    while (at > key && is_space(at[-1])) --at;
+    if (at <= key || at[-1] != ':') return std::nullopt;
+    --at;
+    while (at > key && is_space(at[-1])) --at;
+    if (at <= key || at[-1] != '"') return std::nullopt;
+    return std::string_view(key, static_cast<std::size_t>(at - 1 - key));
 }
 
 template <class Int>
@@ -49,8 +116,8 @@ bool parse_decimal(std::string_view text, Int& out) {
 
 class RowParser {
 public:
-    RowParser(std::string_view origin, const char* end, std::string& unescaped)
-        : m_origin(origin), m_end(end), m_unescaped(unescaped) {}
+    RowParser(std::string_view origin, std::size_t body_length, std::string& unescaped)
+        : m_origin(origin), m_body_length(body_length), m_unescaped(unescaped) {}
 
     std::optional<Error> parse(od::object row, std::size_t row_number, IndexRecord& record) {
         bool have_name = false;
@@ -60,13 +127,15 @@ public:
         for (auto field : row) {
             od::raw_json_string raw_key;
             if (field.key().get(raw_key)) return syntax(row_number);
-            auto key = unescaped_in_place(raw_key.raw(), m_end);
+            od::value value = field.value();
+            const std::string_view token = trimmed_token(value);
+            auto key = key_before(raw_key.raw(), token.data());
             if (!key) return syntax(row_number);
             const Column column = column_of(*key);
-            od::value value = field.value();
             if (column == Column::Other) continue;  // skipped unread: on-demand never touches it
-            od::json_type type;
-            if (value.type().get(type)) return syntax(row_number);
+            if (token.empty()) return syntax(row_number);
+            const od::json_type type = type_of(token.front());
+            if (type == kNotJson) return syntax(row_number);
             if (type == od::json_type::null) {
                 if (column == Column::Index) return bad(row_number, *key, "null", "an index name");
                 if (column == Column::PriSegments || column == Column::Segments) segments_null = true;
@@ -76,7 +145,7 @@ public:
                 return bad(row_number, *key, "a non-string value", "a string, as _cat/indices?format=json writes");
             }
             std::string_view text;
-            if (string_of(value, text) != simdjson::SUCCESS) return syntax(row_number);
+            if (string_of(value, token, text) != simdjson::SUCCESS) return syntax(row_number);
             switch (column) {
                 case Column::Index:
                     record.name = text;
@@ -134,16 +203,37 @@ private:
         return IndexHealth::Unknown;
     }
 
-    simdjson::error_code string_of(od::value& value, std::string_view& out) {
-        od::raw_json_string raw;
-        if (auto err = value.get_raw_json_string().get(raw)) return err;
-        if (auto view = unescaped_in_place(raw.raw(), m_end)) {
-            out = *view;
-            return simdjson::SUCCESS;
+    // A value's type from its first byte, as simdjson's value::type() decides it.
+    static constexpr auto kNotJson = static_cast<od::json_type>(0);
+    static od::json_type type_of(char first) {
+        switch (first) {
+            case '"': return od::json_type::string;
+            case 'n': return od::json_type::null;
+            case '{': return od::json_type::object;
+            case '[': return od::json_type::array;
+            case 't':
+            case 'f': return od::json_type::boolean;
+            case '-':
+            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+                return od::json_type::number;
+            default: return kNotJson;
         }
-        // Rare: an escaped string. Unescape a copy into storage that never reallocates (reserved up front).
+    }
+
+    // `token` is the value's raw token (a string: its quotes included). Viewed in place unless it has escapes.
+    simdjson::error_code string_of(od::value& value, std::string_view token, std::string_view& out) {
+        if (token.size() >= 2 && token.back() == '"') {
+            const std::string_view content = token.substr(1, token.size() - 2);
+            if (!has_backslash(content)) {
+                out = content;
+                return simdjson::SUCCESS;
+            }
+        }
+        // Rare: an escaped string. Unescape a copy into storage that never reallocates: reserved for the whole body
+        // (unescaping only shrinks strings) before the first view into it is taken.
         std::string_view copy;
         if (auto err = value.get_string().get(copy)) return err;
+        if (m_unescaped.capacity() < m_body_length) m_unescaped.reserve(m_body_length);
         const std::size_t at = m_unescaped.size();
         m_unescaped.append(copy);
         out = std::string_view(m_unescaped).substr(at, copy.size());
@@ -163,7 +253,7 @@ private:
     }
 
     std::string_view m_origin;
-    const char* m_end;
+    std::size_t m_body_length;
     std::string& m_unescaped;
 };
 
@@ -176,7 +266,9 @@ Result<Catalog> Catalog::parse(std::string body, std::string_view origin) {
     const std::size_t length = text.size();
     if (text.capacity() < length + simdjson::SIMDJSON_PADDING) text.reserve(length + simdjson::SIMDJSON_PADDING);
     catalog.m_unescaped = std::make_unique<std::string>();
-    catalog.m_unescaped->reserve(length);
+    // One row of `_cat/indices?format=json` with the columns planning reads is rarely under 128 bytes: reserving for
+    // that many rows avoids regrowing (and copying) the records; pages never written are never resident.
+    catalog.m_indices.reserve(length / 128 + 1);
 
     auto not_catalog = [&](const char* why) {
         return make_error(ErrorKind::Usage, std::string(origin) + ": " + why +
@@ -190,7 +282,7 @@ Result<Catalog> Catalog::parse(std::string body, std::string_view origin) {
     od::array rows;
     if (doc.get_array().get(rows)) return not_catalog("not a JSON array");
 
-    RowParser row_parser(origin, text.data() + length, *catalog.m_unescaped);
+    RowParser row_parser(origin, length, *catalog.m_unescaped);
     std::size_t row_number = 0;
     for (auto element : rows) {
         ++row_number;

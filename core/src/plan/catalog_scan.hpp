@@ -4,8 +4,8 @@
 #include "aliasing/plan.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace aliasing::detail {
@@ -19,15 +19,22 @@ struct NamedIndex {
 struct Generation {
     RunInstant instant;
     std::string_view run_id;              // first spelling seen
-    std::vector<std::uint32_t> members;   // positions in CatalogScan::named
+    std::span<const std::uint32_t> members;  // positions in CatalogScan::named, ascending (in CatalogScan::member_storage)
 };
 
 struct CatalogScan {
+    CatalogScan() = default;
+    CatalogScan(CatalogScan&&) noexcept = default;
+    CatalogScan& operator=(CatalogScan&&) noexcept = default;
+    CatalogScan(const CatalogScan&) = delete;  // generations view member_storage: a copy would view the original's
+    CatalogScan& operator=(const CatalogScan&) = delete;
+
     std::vector<NamedIndex> named;
     std::vector<Generation> generations;  // in first-seen order; order by instant with `newest_first`
     std::vector<std::string_view> entity_names;
     std::vector<IgnoredIndex> ignored;
     std::vector<IndexNote> invalid;
+    std::vector<std::uint32_t> member_storage;  // every generation's members, one generation after the other
 
     /// Generation positions sorted newest first.
     std::vector<std::uint32_t> newest_first() const;

@@ -328,7 +328,12 @@ private:
         // taken while it is at hand.
         const std::size_t common_prefix = plan.index_base.size() + 1;  // every name of ours starts "{index_base}-"
         std::vector<NameKey> deletions;
-        for (const auto& named : m_scan.named) {
+        constexpr std::size_t kPrefetchAhead = 8;
+        for (std::size_t at = 0; at < m_scan.named.size(); ++at) {
+            const auto& named = m_scan.named[at];
+            if (at + kPrefetchAhead < m_scan.named.size()) {
+                __builtin_prefetch(records[m_scan.named[at + kPrefetchAhead].record].name.data());
+            }
             if (fate[named.generation] != Fate::Deleted) continue;
             const std::string_view name = records[named.record].name;
             const auto& aliases = m_request.aliases.aliases_of(name);
