@@ -13,6 +13,7 @@
 #include "aliasing/plugins/registry.hpp"
 
 #include <benchmark/benchmark.h>
+#include <malloc.h>
 #include <simdjson.h>
 
 #include <array>
@@ -67,6 +68,9 @@ void untimed_teardown(benchmark::State& state, Objects&... objects) {
     state.ResumeTiming();
 }
 
+/// Returns the heap's free memory to the system before a case, so that no case runs on pages another left behind.
+void returned_to_system() { malloc_trim(0); }
+
 void set_counters(benchmark::State& state, const SyntheticCatalog& catalog) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * catalog.body.size()));
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * catalog.census.indices));
@@ -75,6 +79,7 @@ void set_counters(benchmark::State& state, const SyntheticCatalog& catalog) {
 
 void floor_case(benchmark::State& state, Inputs& inputs, std::size_t indices) {
     const SyntheticCatalog& catalog = inputs.catalog(indices);
+    returned_to_system();
     for (auto _ : state) {
         const auto totals = aliasing::bench::floor_parse(catalog.body);
         if (!totals.ok || totals.rows != indices) state.SkipWithError("the floor did not read every row");
@@ -85,6 +90,7 @@ void floor_case(benchmark::State& state, Inputs& inputs, std::size_t indices) {
 
 void naive_case(benchmark::State& state, Inputs& inputs, std::size_t indices) {
     const SyntheticCatalog& catalog = inputs.catalog(indices);
+    returned_to_system();
     for (auto _ : state) {
         const auto totals = aliasing::bench::naive_parse(catalog.body);
         if (!totals.ok || totals.rows != indices) state.SkipWithError("Poco did not read every row");
@@ -95,6 +101,7 @@ void naive_case(benchmark::State& state, Inputs& inputs, std::size_t indices) {
 
 void catalog_parse_case(benchmark::State& state, Inputs& inputs, std::size_t indices) {
     const SyntheticCatalog& catalog = inputs.catalog(indices);
+    returned_to_system();
     for (auto _ : state) {
         std::optional<aliasing::Result<aliasing::Catalog>> parsed =
             aliasing::Catalog::parse(padded_copy(state, catalog.body), "synthetic catalog");
@@ -107,6 +114,7 @@ void catalog_parse_case(benchmark::State& state, Inputs& inputs, std::size_t ind
 
 void plan_case(benchmark::State& state, Inputs& inputs, std::size_t indices) {
     const SyntheticCatalog& catalog = inputs.catalog(indices);
+    returned_to_system();
     for (auto _ : state) {
         std::optional<aliasing::Result<aliasing::Catalog>> parsed =
             aliasing::Catalog::parse(padded_copy(state, catalog.body), "synthetic catalog");
@@ -138,8 +146,12 @@ void register_cases(Inputs& inputs) {
                                       {"naive", naive_case, 1},
                                       {"catalog_parse", catalog_parse_case, 5},
                                       {"plan", plan_case, 5}}};
-    for (std::size_t indices : kSizes) {
-        for (const Named& named : cases) {
+    // Every case starts from the same allocator state (see `returned_to_system`), and the Poco cases run last: a DOM
+    // of a million rows leaves the heap full of free pages that would spare later cases their page faults.
+    const std::array<std::size_t, 4> order{0, 2, 3, 1};
+    for (std::size_t position : order) {
+        const Named& named = cases[position];
+        for (std::size_t indices : kSizes) {
             const std::string name = std::string(named.name) + "/" + std::to_string(indices);
             auto* benchmark = benchmark::RegisterBenchmark(
                 name.c_str(), [&inputs, run = named.run, indices](benchmark::State& state) { run(state, inputs, indices); });

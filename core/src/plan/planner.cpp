@@ -371,28 +371,35 @@ private:
         IndexNote note;
     };
 
-    /// A name with its first bytes after a common prefix as big-endian integers: sorting compares those integers
-    /// and reads the name itself only on a tie, so sorting a large deletion set does not chase every name through
-    /// the body. Orders exactly as comparing the names (names contain no NUL byte, so zero padding sorts first).
+    /// A name with its first 32 bytes after a common prefix as big-endian integers: sorting compares those integers
+    /// and reads the name itself only on a tie, so sorting a large deletion set neither calls memcmp per comparison nor
+    /// chases every name through the body. Orders exactly as comparing the names (names contain no NUL byte, so the
+    /// zero padding of a shorter name sorts first).
     struct NameKey {
-        std::array<std::uint64_t, 3> key;
+        std::array<std::uint64_t, 4> key;
         std::string_view name;
 
         static NameKey of(std::string_view name, std::size_t prefix) {
-            NameKey result{{0, 0, 0}, name};
+            NameKey result{{0, 0, 0, 0}, name};
             const std::string_view rest = name.substr(std::min(prefix, name.size()));
             for (std::size_t word = 0; word < result.key.size(); ++word) {
+                const std::size_t at = word * 8;
                 std::uint64_t value = 0;
-                for (std::size_t byte = 0; byte < 8; ++byte) {
-                    const std::size_t at = word * 8 + byte;
-                    value = value << 8 | (at < rest.size() ? static_cast<unsigned char>(rest[at]) : 0U);
+                if (at + 8 <= rest.size()) {
+                    for (std::size_t byte = 0; byte < 8; ++byte) value = value << 8 | static_cast<unsigned char>(rest[at + byte]);
+                } else {
+                    for (std::size_t byte = 0; byte < 8; ++byte) {
+                        value = value << 8 | (at + byte < rest.size() ? static_cast<unsigned char>(rest[at + byte]) : 0U);
+                    }
                 }
                 result.key[word] = value;
             }
             return result;
         }
         friend bool operator<(const NameKey& a, const NameKey& b) {
-            if (a.key != b.key) return a.key < b.key;
+            for (std::size_t word = 0; word < a.key.size(); ++word) {
+                if (a.key[word] != b.key[word]) return a.key[word] < b.key[word];
+            }
             return a.name < b.name;
         }
     };
