@@ -60,6 +60,12 @@ bool parse_number(const std::string& text, std::uint64_t& out)
 
 int main(int argc, char** argv)
 {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // first: every thread started later inherits the mask
+
     aliasing::sim::ServerOptions options;
     std::string state_file;
     std::string catalog_file;
@@ -120,12 +126,6 @@ int main(int argc, char** argv)
     if (!aliases_file.empty() && catalog_file.empty()) {
         return fail("--aliases needs --catalog");
     }
-
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // every thread started below inherits the mask
 
     try {
         aliasing::sim::Server server(options);

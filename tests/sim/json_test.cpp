@@ -51,3 +51,21 @@ TEST(JsonTest, EscapesControlCharactersWhenDumping)
 
 }  // namespace
 }  // namespace aliasing::sim::test
+
+namespace aliasing::sim::test {
+namespace {
+
+TEST(JsonTest, PrettyDumpIndentsObjectsTwoSpaces)
+{
+    EXPECT_EQ(J(R"({"a":{"b":[1,2]},"c":{}})").dump_pretty(),
+              "{\n  \"a\" : {\n    \"b\" : [\n      1,\n      2\n    ]\n  },\n  \"c\" : {}\n}\n");
+}
+
+TEST_F(SimTest, PrettyParameterIndentsTheBody)
+{
+    EXPECT_EQ(get("/_sim/connections").body.find('\n'), std::string::npos);
+    EXPECT_NE(get("/?pretty").body.find("\n  \"name\" : "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace aliasing::sim::test

@@ -196,7 +196,11 @@ HttpResponse SimCore::render(const Reply& reply, const HttpRequest& request)
         }
     }
     if (reply.kind == Reply::Kind::json) {
-        response.body = reply.body.dump();
+        bool pretty = false;
+        for (const auto& [name, value] : request.params) {
+            pretty = pretty || (name == "pretty" && value != "false");
+        }
+        response.body = pretty ? reply.body.dump_pretty() : reply.body.dump();
     }
     return response;
 }

@@ -188,6 +188,37 @@ void dump_into(std::string& out, const Json& value)
     }
 }
 
+void pretty_into(std::string& out, const Json& value, int depth)
+{
+    const std::string indent(static_cast<std::size_t>(depth + 1) * 2, ' ');
+    const std::string closing(static_cast<std::size_t>(depth) * 2, ' ');
+    if (value.is_array() && value.size() > 0) {
+        out += "[\n";
+        bool first = true;
+        for (const auto& item : value.as_array()) {
+            out += first ? indent : ",\n" + indent;
+            first = false;
+            pretty_into(out, item, depth + 1);
+        }
+        out += "\n" + closing + "]";
+        return;
+    }
+    if (value.is_object() && value.size() > 0) {
+        out += "{\n";
+        bool first = true;
+        for (const auto& [key, item] : value.as_object()) {
+            out += first ? indent : ",\n" + indent;
+            first = false;
+            append_json_string(out, key);
+            out += " : ";
+            pretty_into(out, item, depth + 1);
+        }
+        out += "\n" + closing + "}";
+        return;
+    }
+    dump_into(out, value);
+}
+
 class Parser {
 public:
     explicit Parser(std::string_view text) : m_text(text) {}
@@ -445,6 +476,14 @@ std::string Json::dump() const
 {
     std::string out;
     dump_into(out, *this);
+    return out;
+}
+
+std::string Json::dump_pretty() const
+{
+    std::string out;
+    pretty_into(out, *this, 0);
+    out += "\n";
     return out;
 }
 

@@ -75,6 +75,8 @@ public:
 
     /// Compact serialisation, no whitespace.
     std::string dump() const;
+    /// Indented serialisation in the style of Elasticsearch's ?pretty ("key" : value, two-space indent).
+    std::string dump_pretty() const;
     /// Parses a complete JSON text. On failure returns nullopt and sets *error (when given).
     static std::optional<Json> parse(std::string_view text, std::string* error = nullptr);
 
