@@ -28,10 +28,10 @@ except ImportError:  # pragma: no cover - environment without the Debian package
 class Sim:
     """One aliasing-sim process on a free port, stopped with SIGTERM at the end."""
 
-    def __init__(self, binary, version):
+    def __init__(self, binary, version, extra=()):
         self.process = subprocess.Popen(
             [binary, "--port", "0", "--version", version, "--replica-delay-ms", "300",
-             "--forcemerge-ms-per-gib", "200", "--quiet"],
+             "--forcemerge-ms-per-gib", "200", "--quiet"] + list(extra),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.url = self.process.stdout.readline().strip()
         if not self.url.startswith("http://127.0.0.1:"):
@@ -143,9 +143,24 @@ def run(sim, version):
     expect(connections["total"] >= 1, "connections counted: %s" % connections)
 
 
+def check_demo(sim):
+    """The demo cluster: four data sources, the live aliases on the middle generation, all green."""
+    es = Elasticsearch(sim.url)
+    rows = es.cat.indices(format="json", h="index,health")
+    expect(len(rows) == 31 and all(row["health"] == "green" for row in rows), "demo serves 31 green indices")
+    live = es.indices.get_alias(name="*-prod")
+    expect(sorted({alias for entry in live.values() for alias in entry["aliases"]}) ==
+           ["customer-prod", "smr-employee-prod", "smr-prod", "transaction-prod"], "the four production aliases")
+    expect(all(name.endswith("20261121t020000123") for name in live), "aliases on the 20261121t020000123 generation")
+    newest = es.cat.indices(index="smr-1_3_0-*-20261123t020000", format="json", h="index")
+    expect([row["index"] for row in newest] == ["smr-1_3_0-policy-20261123t020000"], "newest smr generation lacks claim")
+    es.transport.close()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sim", required=True, help="path to the aliasing-sim executable")
+    parser.add_argument("--demo", help="also serve this state file (examples/demo-cluster.json) and check it")
     arguments = parser.parse_args()
     print("official client %s" % elasticsearch.__versionstr__)
     for version in ("8.15.0", "7.17.9"):
@@ -153,6 +168,13 @@ def main():
         sim = Sim(arguments.sim, version)
         try:
             run(sim, version)
+        finally:
+            sim.stop()
+    if arguments.demo:
+        print("against aliasing-sim --state %s" % arguments.demo)
+        sim = Sim(arguments.sim, "8.15.0", ["--state", arguments.demo])
+        try:
+            check_demo(sim)
         finally:
             sim.stop()
     print("PASS")
