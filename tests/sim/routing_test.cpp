@@ -94,6 +94,20 @@ TEST_F(SimTest, RequestLineOfExactly4096BytesIsServed)
     EXPECT_EQ(result.status, 200) << result.body;
 }
 
+TEST_F(SimTest, RequestLineOf4097BytesIsTooLong)
+{
+    const std::string prefix = "/_cat/indices/";
+    const std::string target = prefix + std::string(4097 - 4 - 9 - prefix.size() - 1, 'a') + "*";
+    EXPECT_EQ(get(target).status, 400);
+}
+
+TEST_F(SimTest, ConnectionStaysUsableAfterANonLineError)
+{
+    EXPECT_EQ(get("/a/b/c/d/e").status, 400);
+    EXPECT_EQ(get("/").status, 200);
+    EXPECT_EQ(get("/_sim/connections").json["total"], Json(1));
+}
+
 TEST_F(SimTest, KeepAliveServesManyRequestsOnOneConnection)
 {
     for (int i = 0; i < 5; ++i) {
