@@ -2,8 +2,11 @@
 #include "sim_fixture.hpp"
 
 #include <Poco/Exception.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
 
 #include <chrono>
+#include <thread>
 
 namespace aliasing::sim::test {
 namespace {
@@ -180,6 +183,44 @@ TEST_F(FaultTest, RuleWithoutPathIsRefused)
 TEST_F(FaultTest, RuleWithUnknownActionIsRefused)
 {
     EXPECT_EQ(post("/_sim/faults", R"({"path":"/","action":"explode"})").status, 400);
+}
+
+}  // namespace
+}  // namespace aliasing::sim::test
+
+namespace aliasing::sim::test {
+namespace {
+
+TEST(FaultStopTest, StopCutsALongDelayShort)
+{
+    Server server(ServerOptions{});
+    const std::uint16_t port = server.start();
+    {
+        Poco::Net::HTTPClientSession session("127.0.0.1", port);
+        Poco::Net::HTTPRequest add("POST", "/_sim/faults", Poco::Net::HTTPMessage::HTTP_1_1);
+        const std::string rule = R"({"path":"/","action":"delay","delay_ms":60000})";
+        add.setContentType("application/json");
+        add.setContentLength(static_cast<std::streamsize>(rule.size()));
+        session.sendRequest(add) << rule;
+        Poco::Net::HTTPResponse response;
+        session.receiveResponse(response).ignore(1 << 20);
+        ASSERT_EQ(response.getStatus(), Poco::Net::HTTPResponse::HTTP_OK);
+    }
+    std::thread waiter([port] {
+        Poco::Net::HTTPClientSession session("127.0.0.1", port);
+        Poco::Net::HTTPRequest request("GET", "/");
+        session.sendRequest(request);
+        Poco::Net::HTTPResponse response;
+        try {
+            session.receiveResponse(response).ignore(1 << 20);
+        } catch (const Poco::Exception&) {
+        }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const auto start = std::chrono::steady_clock::now();
+    server.stop();
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+    waiter.join();
 }
 
 }  // namespace

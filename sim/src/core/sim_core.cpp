@@ -33,11 +33,17 @@ HttpResponse fault_response(const FaultRule& rule)
     return response;
 }
 
-void sleep_for_faults(const std::vector<FaultRule>& rules, FaultWhen when)
+void sleep_for_faults(const std::vector<FaultRule>& rules, FaultWhen when, const std::atomic<bool>* stopping)
 {
     for (const auto& rule : rules) {
-        if (rule.when == when && rule.delay_ms > 0 && rule.action != FaultAction::drop) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(rule.delay_ms));
+        if (rule.when != when || rule.delay_ms <= 0 || rule.action == FaultAction::drop) {
+            continue;
+        }
+        const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(rule.delay_ms);
+        while (std::chrono::steady_clock::now() < end && (stopping == nullptr || !stopping->load())) {
+            std::this_thread::sleep_for(
+                std::min<std::chrono::steady_clock::duration>(end - std::chrono::steady_clock::now(),
+                                                              std::chrono::milliseconds(10)));
         }
     }
 }
@@ -139,7 +145,7 @@ Outcome SimCore::handle_api(const HttpRequest& request)
         return finish(Outcome{render(reply, request), Delivery::send});
     }
     const std::vector<FaultRule> fired = m_faults.fire(request.method, request.path);
-    sleep_for_faults(fired, FaultWhen::before);
+    sleep_for_faults(fired, FaultWhen::before, m_state.stopping);
     if (const FaultRule* rule = answering_fault(fired, FaultWhen::before)) {
         if (rule->action == FaultAction::drop) {
             return finish(Outcome{HttpResponse{}, Delivery::drop});
@@ -155,7 +161,7 @@ Outcome SimCore::handle_api(const HttpRequest& request)
     }
     Outcome outcome{render(reply, request), Delivery::send};
 
-    sleep_for_faults(fired, FaultWhen::after);
+    sleep_for_faults(fired, FaultWhen::after, m_state.stopping);
     if (const FaultRule* rule = answering_fault(fired, FaultWhen::after)) {
         if (rule->action == FaultAction::drop) {
             return finish(Outcome{HttpResponse{}, Delivery::drop});

@@ -14,7 +14,7 @@ constexpr std::size_t max_request_line = 4096;  // http.max_initial_line_length
 constexpr std::size_t max_header_bytes = 8192;  // http.max_header_size
 constexpr std::size_t max_head_read = 1U << 20U;
 constexpr std::size_t max_body_bytes = 100U << 20U;
-constexpr auto idle_timeout = std::chrono::seconds(90);
+constexpr auto idle_timeout = std::chrono::hours(24);  // Elasticsearch keeps idle connections open
 constexpr auto poll_interval = std::chrono::milliseconds(10);
 
 std::string lower(std::string_view text)
@@ -49,6 +49,7 @@ void HttpConnection::run()
 {
     try {
         socket().setNoDelay(true);
+        socket().setSendTimeout(Poco::Timespan(30, 0));  // a client that stops reading cannot block stop()
         while (!m_stats->stopping.load()) {
             HttpRequest request;
             if (read_request(request) == ReadResult::closed) {
