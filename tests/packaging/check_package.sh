@@ -57,7 +57,7 @@ man_page)
     page="$prefix/share/man/man1/aliasing.1.gz"
     [ -f "$page" ] || fail "$page is missing"
     out=$(gzip -dc "$page") || fail "$page is not a valid gzip file"
-    expect_line '^\.TH ALIASING 1 '
+    expect_line "^\\.TH ALIASING 1 .*\"aliasing $version\" \"User Commands\"$"
     expect_line '^\.SH EXIT STATUS$'
     for command in run plan status rollback audit plugins; do
         expect_line "^\.B aliasing $command"
