@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string.h>  // memrchr (glibc)
 #include <optional>
 #include <string>
 #include <string_view>
@@ -111,19 +112,21 @@ public:
     constexpr std::optional<Parsed> match(std::string_view index_base, std::string_view name) const noexcept {
         if (!valid()) return std::nullopt;
         const std::size_t prefix = index_base.size() + m_before_entity.size();
-        // The shortest match: prefix, one entity character, the literal after it, one run id character.
-        if (name.size() < prefix + 1 + m_after_entity.size() + 1) return std::nullopt;
-        if (name.substr(0, index_base.size()) != index_base) return std::nullopt;
-        if (name.substr(index_base.size(), m_before_entity.size()) != m_before_entity) return std::nullopt;
-        const std::size_t last_dash = name.rfind('-');
-        const std::size_t run_id_at = last_dash + 1;
-        if (run_id_at == name.size()) return std::nullopt;
-        if (run_id_at < prefix + 1 + m_after_entity.size()) return std::nullopt;
+        const std::size_t fixed = prefix + m_after_entity.size();
+        // The shortest match: the fixed parts, one entity character and one run id character.
+        if (name.size() < fixed + 2) return std::nullopt;
+        const char* data = name.data();
+        if (!starts_with_at(data, index_base) || !starts_with_at(data + index_base.size(), m_before_entity)) {
+            return std::nullopt;
+        }
+        const std::size_t run_id_at = last_dash(name) + 1;  // npos + 1 == 0: no '-' at all
+        if (run_id_at == name.size() || run_id_at < fixed + 1) return std::nullopt;
         const std::size_t entity_end = run_id_at - m_after_entity.size();
-        if (name.substr(entity_end, m_after_entity.size()) != m_after_entity) return std::nullopt;
+        if (!starts_with_at(data + entity_end, m_after_entity)) return std::nullopt;
         // index_base is the job's and the literals are checked lowercase: only the variable parts need a look.
-        if (!is_lowercase(name.substr(prefix))) return std::nullopt;
-        return Parsed{name.substr(prefix, entity_end - prefix), name.substr(run_id_at), 0};
+        if (!is_lowercase(std::string_view(data + prefix, name.size() - prefix))) return std::nullopt;
+        return Parsed{std::string_view(data + prefix, entity_end - prefix),
+                      std::string_view(data + run_id_at, name.size() - run_id_at), 0};
     }
 
     /// Length of the name format_to() writes (without a NUL).
@@ -156,6 +159,23 @@ public:
     }
 
 private:
+    /// True when the bytes at `at` begin with `literal` (the caller has checked there are enough of them).
+    static constexpr bool starts_with_at(const char* at, std::string_view literal) noexcept {
+        return std::char_traits<char>::compare(at, literal.data(), literal.size()) == 0;
+    }
+
+    /// Position of the last '-' in `name`, or npos.
+    static constexpr std::size_t last_dash(std::string_view name) noexcept {
+#if defined(__GLIBC__)
+        if (!std::is_constant_evaluated()) {  // memrchr is vectorised; rfind walks byte by byte
+            const void* at = ::memrchr(name.data(), '-', name.size());
+            return at == nullptr ? std::string_view::npos
+                                 : static_cast<std::size_t>(static_cast<const char*>(at) - name.data());
+        }
+#endif
+        return name.rfind('-');
+    }
+
     std::string_view m_text;
     std::string_view m_before_entity;  ///< literal between {index_base} and {entity}, starts with '-'
     std::string_view m_after_entity;   ///< literal between {entity} and {run_id}, starts and ends with '-'
