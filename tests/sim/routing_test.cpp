@@ -127,3 +127,35 @@ TEST_F(SimTest, OptionsAnswersAllowedMethods)
 
 }  // namespace
 }  // namespace aliasing::sim::test
+
+namespace aliasing::sim::test {
+namespace {
+
+TEST_F(SimTest, FilterPathKeepsOnlyNamedFields)
+{
+    EXPECT_EQ(get("/_cluster/health?filter_path=status,timed_out").json, J(R"({"status":"green","timed_out":false})"));
+}
+
+TEST_F(SimTest, FilterPathWildcardsAndArrays)
+{
+    create_index("a", 1, 0, 10, 1, 1, R"({"live":{}})");
+    create_index("b");
+    EXPECT_EQ(get("/_alias?filter_path=*.aliases.live").json, J(R"({"a":{"aliases":{"live":{}}}})"));
+    EXPECT_EQ(get("/_cat/indices?format=json&h=index,pri&s=index&filter_path=index").json,
+              J(R"([{"index":"a"},{"index":"b"}])"));
+}
+
+TEST_F(SimTest, FilterPathDoubleStarMatchesAnyDepth)
+{
+    create_index("a", 2, 1);
+    EXPECT_EQ(get("/_cluster/health?level=indices&filter_path=**.number_of_shards").json,
+              J(R"({"indices":{"a":{"number_of_shards":2}}})"));
+}
+
+TEST_F(SimTest, FormatIsACommonParameter)
+{
+    EXPECT_EQ(get("/_cluster/health?format=json").status, 200);
+}
+
+}  // namespace
+}  // namespace aliasing::sim::test

@@ -95,7 +95,9 @@ Reply error_reply(const ApiError& error)
 
 const std::vector<std::string>& common_params()
 {
-    static const std::vector<std::string> names{"pretty", "human", "error_trace", "filter_path", "source"};
+    // AbstractRestChannel consumes format, filter_path, pretty and human on every endpoint.
+    static const std::vector<std::string> names{"pretty", "human", "error_trace", "filter_path", "source",
+                                                "source_content_type", "format"};
     return names;
 }
 

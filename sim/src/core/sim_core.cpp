@@ -1,5 +1,7 @@
 #include "core/sim_core.hpp"
 
+#include "api/filter_path.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <thread>
@@ -203,10 +205,14 @@ HttpResponse SimCore::render(const Reply& reply, const HttpRequest& request)
     }
     if (reply.kind == Reply::Kind::json) {
         bool pretty = false;
+        const std::string* filter_path = nullptr;
         for (const auto& [name, value] : request.params) {
             pretty = pretty || (name == "pretty" && value != "false");
+            filter_path = name == "filter_path" ? &value : filter_path;
         }
-        response.body = pretty ? reply.body.dump_pretty() : reply.body.dump();
+        const Json body = filter_path != nullptr && reply.status < 400 ? apply_filter_path(reply.body, *filter_path)
+                                                                       : reply.body;
+        response.body = pretty ? body.dump_pretty() : body.dump();
     }
     return response;
 }
