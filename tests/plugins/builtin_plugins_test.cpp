@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace aliasing {
@@ -174,6 +176,24 @@ TEST_F(BuiltinPlugins, ReportCompiledKindVersionAndAbi) {
     EXPECT_EQ(info.version, "1.0.0");
     EXPECT_EQ(info.abi_version, "1.0");
     EXPECT_EQ(info.path, test::builtin_library("customer").string());
+}
+
+TEST_F(BuiltinPlugins, ParseIsSafeFromSeveralThreadsAtOnce) {
+    // Instances are single-threaded; the host lends its instance to one caller and gives others their own.
+    const DataSource& smr_employee = source("smr-employee");
+    std::atomic<int> wrong{0};
+    auto work = [&] {
+        for (int i = 0; i < 20000; ++i) {
+            const std::string name = "smr-1_3_0-unit-" + std::to_string(i) + "-employee-20261015t103000";
+            auto parsed = smr_employee.parse_name("smr-1_3_0", name);
+            if (!parsed.ok() || !parsed->has_value() || (*parsed)->entity != "unit-" + std::to_string(i)) ++wrong;
+        }
+    };
+    std::thread first(work);
+    std::thread second(work);
+    first.join();
+    second.join();
+    EXPECT_EQ(wrong.load(), 0);
 }
 
 struct RoundTrip {

@@ -35,7 +35,7 @@ file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}" "${plugin_dir}")
 
 run(WHAT "cmake --install into a temporary prefix" COMMAND ${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
-foreach(file bin/aliasing lib/aliasing/plugins/aliasing-customer.so lib/aliasing/plugins/aliasing-smr-employee.so
+foreach(file bin/aliasing bin/aliasing-sim lib/aliasing/plugins/aliasing-customer.so lib/aliasing/plugins/aliasing-smr-employee.so
              include/aliasing/abi.h include/aliasing/sdk.hpp include/aliasing/layout.hpp
              lib/cmake/AliasingSDK/AliasingSDKConfig.cmake lib/cmake/AliasingSDK/AliasingSDKConfigVersion.cmake
              lib/cmake/AliasingSDK/AliasingSDKTargets.cmake lib/cmake/AliasingSDK/AliasingSDKPlugin.cmake)
