@@ -8,6 +8,7 @@
 #include <Poco/Net/StreamSocket.h>
 
 #include <chrono>
+#include <memory>
 
 namespace aliasing::sim {
 
@@ -42,12 +43,14 @@ void HttpServer::accept_loop()
             if (!m_socket->poll(Poco::Timespan(10 * 1000), Poco::Net::Socket::SELECT_READ)) {
                 continue;
             }
-            Poco::Net::StreamSocket client = m_socket->acceptConnection();
+            // The connection thread owns the only handle to the socket (no reference shared with this loop).
+            auto client = std::make_unique<Poco::Net::StreamSocket>(m_socket->acceptConnection());
             ++m_stats->open;
             ++m_stats->total;
-            std::thread([client, handler = m_handler, stats = m_stats]() mutable {
+            std::thread([client = std::move(client), handler = m_handler, stats = m_stats]() mutable {
                 {
-                    HttpConnection connection(client, handler, stats);
+                    HttpConnection connection(std::move(*client), handler, stats);
+                    client.reset();
                     connection.run();
                 }
                 --stats->open;
