@@ -16,14 +16,16 @@ constexpr bool is_employee_entity(std::string_view entity) {
 }
 
 class SmrPlugin {
-public:
+  public:
     static constexpr const char* name = "smr";
     static constexpr const char* version = "1.0.0";
     static constexpr const char* description =
-        "SMR: one index per entity per ETL run (smr-employee indices under the same index_base are not smr's)";
+        "SMR: one index per entity per ETL run (smr-employee indices under the same index_base are not "
+        "smr's)";
     static constexpr std::array<const char*, 1> layouts{"{index_base}-{entity}-{run_id}"};
     static constexpr std::array<const char*, 0> entities{};
-    static constexpr aliasing::sdk::MergePolicy merge = aliasing::sdk::MergePolicy::size_based(2 * aliasing::sdk::GiB);
+    static constexpr aliasing::sdk::MergePolicy merge =
+        aliasing::sdk::MergePolicy::size_based(2 * aliasing::sdk::GiB);
 
     std::optional<aliasing::sdk::Parsed> parse(std::string_view index_base, std::string_view name) const {
         std::optional<aliasing::sdk::Parsed> parsed = kLayouts.match(index_base, name);
@@ -31,7 +33,7 @@ public:
         return parsed;
     }
 
-private:
+  private:
     static constexpr aliasing::sdk::LayoutSet<1> kLayouts{layouts};
 };
 

@@ -8,7 +8,7 @@
 namespace {
 
 class TransactionPlugin {
-public:
+  public:
     static constexpr const char* name = "transaction";
     static constexpr const char* version = "1.0.0";
     static constexpr const char* description =
@@ -23,7 +23,7 @@ public:
         return kLayouts.match(index_base, name);
     }
 
-private:
+  private:
     static constexpr aliasing::sdk::LayoutSet<1> kLayouts{layouts};
 };
 

@@ -15,7 +15,7 @@ namespace {
 constexpr std::uint64_t kTwoGiB = 2ULL * 1024 * 1024 * 1024;
 
 class BuiltinPlugins : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         s_registry = new PluginRegistry(PluginRegistry::discover({test::build_plugin_dir()}));
     }
@@ -128,11 +128,16 @@ TEST_F(BuiltinPlugins, SmrEmployeeDoesNotClaimSmrIndices) {
 
 TEST_F(BuiltinPlugins, SmrAndSmrEmployeeNeverClaimTheSameIndex) {
     const std::vector<std::string> names = {
-        "smr-1_3_0-person-20261015t103000",          "smr-1_3_0-person-employee-20261015t103000",
-        "smr-1_3_0-employee-person-20261015t103000", "smr-1_3_0-employee-20261015t103000",
-        "smr-1_3_0-employee-employee-20261015t103000", "smr-1_3_0-a-b-employee-20261015t103000",
-        "smr-1_3_0-employee-a-b-20261015t103000",    "smr-1_3_0-employee-x-employee-20261015t103000",
-        "smr-1_3_0-employees-20261015t103000",       "smr-1_3_0-x-employee-y-20261015t103000",
+        "smr-1_3_0-person-20261015t103000",
+        "smr-1_3_0-person-employee-20261015t103000",
+        "smr-1_3_0-employee-person-20261015t103000",
+        "smr-1_3_0-employee-20261015t103000",
+        "smr-1_3_0-employee-employee-20261015t103000",
+        "smr-1_3_0-a-b-employee-20261015t103000",
+        "smr-1_3_0-employee-a-b-20261015t103000",
+        "smr-1_3_0-employee-x-employee-20261015t103000",
+        "smr-1_3_0-employees-20261015t103000",
+        "smr-1_3_0-x-employee-y-20261015t103000",
     };
     for (const std::string& name : names) {
         const bool smr = parse("smr", "smr-1_3_0", name).has_value();
@@ -142,7 +147,8 @@ TEST_F(BuiltinPlugins, SmrAndSmrEmployeeNeverClaimTheSameIndex) {
 }
 
 TEST_F(BuiltinPlugins, TransactionSplitsEntityAndRunId) {
-    const auto parsed = parse("transaction", "transaction-1_0_0", "transaction-1_0_0-card-payment-20261015t103000z");
+    const auto parsed =
+        parse("transaction", "transaction-1_0_0", "transaction-1_0_0-card-payment-20261015t103000z");
     ASSERT_TRUE(parsed);
     EXPECT_EQ(parsed->entity, "card-payment");
     EXPECT_EQ(parsed->run_id, "20261015t103000z");
@@ -151,9 +157,10 @@ TEST_F(BuiltinPlugins, TransactionSplitsEntityAndRunId) {
 TEST_F(BuiltinPlugins, TransactionNeverForceMergesAndSaysWhy) {
     const MergePolicy& merge = source("transaction").info().merge;
     EXPECT_EQ(merge.kind, MergeKind::Never);
-    EXPECT_EQ(merge.reason,
-              "transaction indices keep receiving writes after promotion; force-merging them creates huge segments "
-              "that never merge again");
+    EXPECT_EQ(
+        merge.reason,
+        "transaction indices keep receiving writes after promotion; force-merging them creates huge segments "
+        "that never merge again");
 }
 
 TEST_F(BuiltinPlugins, CustomerSmrAndSmrEmployeeMergeBySizeWithTwoGiB) {
@@ -186,7 +193,8 @@ TEST_F(BuiltinPlugins, ParseIsSafeFromSeveralThreadsAtOnce) {
         for (int i = 0; i < 20000; ++i) {
             const std::string name = "smr-1_3_0-unit-" + std::to_string(i) + "-employee-20261015t103000";
             auto parsed = smr_employee.parse_name("smr-1_3_0", name);
-            if (!parsed.ok() || !parsed->has_value() || (*parsed)->entity != "unit-" + std::to_string(i)) ++wrong;
+            if (!parsed.ok() || !parsed->has_value() || (*parsed)->entity != "unit-" + std::to_string(i))
+                ++wrong;
         }
     };
     std::thread first(work);
@@ -213,7 +221,8 @@ TEST_F(BuiltinPlugins, FormatThenParseGivesBackEntityRunIdAndLayout) {
         {"transaction", "transaction-1_0_0", "card", 0, "transaction-1_0_0-card-20261015t103000"},
     };
     for (const RoundTrip& c : cases) {
-        Result<std::string> name = source(c.plugin).format_name(c.index_base, c.entity, "20261015t103000", c.layout);
+        Result<std::string> name =
+            source(c.plugin).format_name(c.index_base, c.entity, "20261015t103000", c.layout);
         ASSERT_TRUE(name.ok()) << c.plugin << ": " << name.error().message;
         EXPECT_EQ(*name, c.expected_name);
         const auto parsed = parse(c.plugin, c.index_base, *name);
@@ -232,7 +241,8 @@ TEST_F(BuiltinPlugins, FormatsNamesLongerThanTheHostsFirstBuffer) {
 }
 
 TEST_F(BuiltinPlugins, FormatWithAnUnknownLayoutIsAnErrorNamingThePlugin) {
-    Result<std::string> name = source("customer").format_name("customer-2_0_0", "individual", "20261015t103000", 7);
+    Result<std::string> name =
+        source("customer").format_name("customer-2_0_0", "individual", "20261015t103000", 7);
     ASSERT_FALSE(name.ok());
     EXPECT_NE(name.error().message.find("plugin [customer]"), std::string::npos) << name.error().message;
 }

@@ -54,7 +54,8 @@ TEST(DeclarativeSource, TheShippedOrdersExampleParsesItsIndexNames) {
     Result<std::unique_ptr<DataSource>> source =
         load_declarative_source(std::filesystem::path(ALIASING_SOURCE_DIR) / "examples/sources/orders.json");
     ASSERT_TRUE(source.ok()) << source.error().message;
-    Result<std::optional<ParsedName>> parsed = (*source)->parse_name("orders-1_0_0", "orders-1_0_0-order-line-20261015t103000");
+    Result<std::optional<ParsedName>> parsed =
+        (*source)->parse_name("orders-1_0_0", "orders-1_0_0-order-line-20261015t103000");
     ASSERT_TRUE(parsed.ok() && parsed->has_value());
     EXPECT_EQ((*parsed)->entity, "order-line");
     EXPECT_EQ((*parsed)->run_id, "20261015t103000");
@@ -83,8 +84,10 @@ TEST(DeclarativeSource, NamesOutsideEveryLayoutAreNotClaimed) {
 TEST(DeclarativeSource, FormatsEachLayout) {
     auto source = load(kTwoLayouts);
     ASSERT_TRUE(source);
-    EXPECT_EQ(*source->format_name("hr-1", "person", "20261015t103000", 0), "hr-1-person-staff-20261015t103000");
-    EXPECT_EQ(*source->format_name("hr-1", "person", "20261015t103000", 1), "hr-1-staff-person-20261015t103000");
+    EXPECT_EQ(*source->format_name("hr-1", "person", "20261015t103000", 0),
+              "hr-1-person-staff-20261015t103000");
+    EXPECT_EQ(*source->format_name("hr-1", "person", "20261015t103000", 1),
+              "hr-1-staff-person-20261015t103000");
     EXPECT_FALSE(source->format_name("hr-1", "person", "20261015t103000", 2).ok());
 }
 
@@ -177,7 +180,8 @@ TEST(DeclarativeSource, AStringSegmentSizeIsRejected) {
 
 TEST(DeclarativeSource, AMalformedFileIsRejectedWithItsPathWhileOthersStillLoad) {
     test::TempDir dir;
-    const auto broken = dir.write("broken.json", R"({"name":"broken","version":"1","layouts":["{entity}-{run_id}"],
+    const auto broken =
+        dir.write("broken.json", R"({"name":"broken","version":"1","layouts":["{entity}-{run_id}"],
                                                     "merge":{"policy":"size_based"}})");
     dir.write("orders.json", R"({"name":"orders","version":"1","layouts":["{index_base}-{entity}-{run_id}"],
                                  "merge":{"policy":"size_based"}})");

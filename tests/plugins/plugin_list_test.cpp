@@ -12,14 +12,16 @@ namespace {
 
 using ::testing::HasSubstr;
 
-constexpr const char* kOrdersJson = R"({"name":"orders","version":"1.2.0","layouts":["{index_base}-{entity}-{run_id}"],
+constexpr const char* kOrdersJson =
+    R"({"name":"orders","version":"1.2.0","layouts":["{index_base}-{entity}-{run_id}"],
   "entities":["order"],"merge":{"policy":"size_based","max_segment_size_bytes":1073741824}})";
 
 class PluginList : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         m_dir.write("orders.json", kOrdersJson);
-        m_registry = PluginRegistry::discover({m_dir.path(), test::build_plugin_dir(), test::fixture_dir("abi-major-2")});
+        m_registry = PluginRegistry::discover(
+            {m_dir.path(), test::build_plugin_dir(), test::fixture_dir("abi-major-2")});
     }
     test::TempDir m_dir;
     PluginRegistry m_registry;
@@ -54,9 +56,10 @@ TEST_F(PluginList, TextShowsEveryRejectionWithPathAndReason) {
 }
 
 TEST_F(PluginList, TextEndsWithTheDirectoriesSearched) {
-    EXPECT_THAT(render_plugin_list(m_registry, ListFormat::Text),
-                HasSubstr("searched:\n  " + m_dir.path().string() + "\n  " + test::build_plugin_dir().string() +
-                          "\n  " + test::fixture_dir("abi-major-2").string() + "\n"));
+    EXPECT_THAT(
+        render_plugin_list(m_registry, ListFormat::Text),
+        HasSubstr("searched:\n  " + m_dir.path().string() + "\n  " + test::build_plugin_dir().string() +
+                  "\n  " + test::fixture_dir("abi-major-2").string() + "\n"));
 }
 
 TEST_F(PluginList, TextMarksMissingDirectories) {
@@ -66,7 +69,8 @@ TEST_F(PluginList, TextMarksMissingDirectories) {
 
 TEST_F(PluginList, JsonHasEverySourceWithItsFields) {
     Poco::JSON::Parser parser;
-    const auto root = parser.parse(render_plugin_list(m_registry, ListFormat::Json)).extract<Poco::JSON::Object::Ptr>();
+    const auto root =
+        parser.parse(render_plugin_list(m_registry, ListFormat::Json)).extract<Poco::JSON::Object::Ptr>();
     const auto sources = root->getArray("sources");
     ASSERT_EQ(sources->size(), 5U);
     const auto customer = sources->getObject(0);
@@ -82,7 +86,8 @@ TEST_F(PluginList, JsonHasEverySourceWithItsFields) {
 
 TEST_F(PluginList, JsonGivesADeclarativeSourceANullAbiVersion) {
     Poco::JSON::Parser parser;
-    const auto root = parser.parse(render_plugin_list(m_registry, ListFormat::Json)).extract<Poco::JSON::Object::Ptr>();
+    const auto root =
+        parser.parse(render_plugin_list(m_registry, ListFormat::Json)).extract<Poco::JSON::Object::Ptr>();
     const auto orders = root->getArray("sources")->getObject(1);
     EXPECT_EQ(orders->getValue<std::string>("name"), "orders");
     EXPECT_EQ(orders->getValue<std::string>("kind"), "declarative");
@@ -91,10 +96,12 @@ TEST_F(PluginList, JsonGivesADeclarativeSourceANullAbiVersion) {
 
 TEST_F(PluginList, JsonListsRejectionsAndSearchedDirectories) {
     Poco::JSON::Parser parser;
-    const auto root = parser.parse(render_plugin_list(m_registry, ListFormat::Json)).extract<Poco::JSON::Object::Ptr>();
+    const auto root =
+        parser.parse(render_plugin_list(m_registry, ListFormat::Json)).extract<Poco::JSON::Object::Ptr>();
     const auto rejected = root->getArray("rejected");
     ASSERT_EQ(rejected->size(), 1U);
-    EXPECT_EQ(rejected->getObject(0)->getValue<std::string>("path"), test::fixture_library("abi-major-2").string());
+    EXPECT_EQ(rejected->getObject(0)->getValue<std::string>("path"),
+              test::fixture_library("abi-major-2").string());
     EXPECT_THAT(rejected->getObject(0)->getValue<std::string>("reason"), HasSubstr("plugin ABI 2.0"));
     const auto searched = root->getArray("searched");
     ASSERT_EQ(searched->size(), 3U);

@@ -3,15 +3,17 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 
 namespace aliasing::test {
 
-inline std::filesystem::path build_plugin_dir() { return ALIASING_BUILD_PLUGIN_DIR; }
+inline std::filesystem::path build_plugin_dir() {
+    return ALIASING_BUILD_PLUGIN_DIR;
+}
 inline std::filesystem::path fixture_dir(std::string_view name) {
     return std::filesystem::path(ALIASING_FIXTURE_PLUGIN_DIR) / std::string(name);
 }
@@ -24,7 +26,7 @@ inline std::filesystem::path builtin_library(std::string_view name) {
 
 /// A fresh directory under the system temp dir, removed with everything in it at the end of the test.
 class TempDir {
-public:
+  public:
     TempDir() {
         const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
         m_path = std::filesystem::temp_directory_path() /
@@ -49,7 +51,7 @@ public:
         return file;
     }
 
-private:
+  private:
     std::filesystem::path m_path;
 };
 

@@ -14,7 +14,8 @@ namespace {
 
 using ::testing::HasSubstr;
 
-constexpr const char* kCustomerJson = R"({"name":"customer","version":"9.9.9","layouts":["{index_base}-{entity}-{run_id}"],
+constexpr const char* kCustomerJson =
+    R"({"name":"customer","version":"9.9.9","layouts":["{index_base}-{entity}-{run_id}"],
   "merge":{"policy":"size_based"}})";
 
 std::vector<std::string> names_of(const PluginRegistry& registry) {
@@ -33,15 +34,17 @@ PluginRejection only_rejection(const std::filesystem::path& dir) {
 
 TEST(PluginRegistry, DiscoversTheFourBuiltinPluginsInTheBuildTree) {
     PluginRegistry registry = PluginRegistry::discover({test::build_plugin_dir()});
-    EXPECT_EQ(names_of(registry), (std::vector<std::string>{"customer", "smr", "smr-employee", "transaction"}));
+    EXPECT_EQ(names_of(registry),
+              (std::vector<std::string>{"customer", "smr", "smr-employee", "transaction"}));
     EXPECT_TRUE(registry.rejections().empty());
 }
 
 TEST(PluginRegistry, RefusesAPluginWithAnotherAbiMajorNamingBothVersions) {
     const PluginRejection rejection = only_rejection(test::fixture_dir("abi-major-2"));
     EXPECT_EQ(rejection.path, test::fixture_library("abi-major-2").string());
-    EXPECT_THAT(rejection.reason,
-                HasSubstr("plugin ABI 2.0 is not compatible with host ABI 1.0: the major versions must match"));
+    EXPECT_THAT(
+        rejection.reason,
+        HasSubstr("plugin ABI 2.0 is not compatible with host ABI 1.0: the major versions must match"));
 }
 
 TEST(PluginRegistry, RefusesAPluginBuiltForANewerMinorNamingBothVersionsAndTheRule) {
@@ -69,12 +72,14 @@ TEST(PluginRegistry, RefusesAFileThatIsNotASharedLibrary) {
 TEST(PluginRegistry, PluginErrorFromParseIsReportedByPluginName) {
     Result<std::unique_ptr<DataSource>> source = load_compiled_source(test::fixture_library("failing-parse"));
     ASSERT_TRUE(source.ok()) << source.error().message;
-    Result<std::optional<ParsedName>> parsed = (*source)->parse_name("orders-1", "orders-1-line-20261015t103000");
+    Result<std::optional<ParsedName>> parsed =
+        (*source)->parse_name("orders-1", "orders-1-line-20261015t103000");
     ASSERT_FALSE(parsed.ok());
     EXPECT_EQ(parsed.error().kind, ErrorKind::Validation);
-    EXPECT_THAT(parsed.error().message, HasSubstr("plugin [failing-parse] failed to parse index name "
-                                                  "[orders-1-line-20261015t103000]: the checksum in the index "
-                                                  "name is wrong"));
+    EXPECT_THAT(parsed.error().message,
+                HasSubstr("plugin [failing-parse] failed to parse index name "
+                          "[orders-1-line-20261015t103000]: the checksum in the index "
+                          "name is wrong"));
 }
 
 TEST(PluginRegistry, PluginReturningViewsOutsideTheNameIsReportedByPluginName) {
@@ -82,9 +87,10 @@ TEST(PluginRegistry, PluginReturningViewsOutsideTheNameIsReportedByPluginName) {
     ASSERT_TRUE(source.ok()) << source.error().message;
     Result<std::optional<ParsedName>> parsed = (*source)->parse_name("x-1", "x-1-outside-20261015t103000");
     ASSERT_FALSE(parsed.ok());
-    EXPECT_THAT(parsed.error().message, HasSubstr("plugin [bad-split] returned an invalid split of index name "
-                                                  "[x-1-outside-20261015t103000]: the entity does not point into "
-                                                  "the name"));
+    EXPECT_THAT(parsed.error().message,
+                HasSubstr("plugin [bad-split] returned an invalid split of index name "
+                          "[x-1-outside-20261015t103000]: the entity does not point into "
+                          "the name"));
 }
 
 TEST(PluginRegistry, PluginReturningARunIdThatIsNotTheLastPartIsReportedByPluginName) {
@@ -102,8 +108,8 @@ TEST(PluginRegistry, ALaterSourceWithTheSameNameIsRejectedNamingTheFirst) {
     PluginRegistry registry = PluginRegistry::discover({test::build_plugin_dir(), later.path()});
     ASSERT_EQ(registry.rejections().size(), 1U);
     EXPECT_EQ(registry.rejections()[0].path, duplicate.string());
-    EXPECT_THAT(registry.rejections()[0].reason,
-                HasSubstr("data source [customer] is already provided by " + test::builtin_library("customer").string()));
+    EXPECT_THAT(registry.rejections()[0].reason, HasSubstr("data source [customer] is already provided by " +
+                                                           test::builtin_library("customer").string()));
     EXPECT_EQ(registry.find("customer")->info().kind, SourceKind::Compiled);
 }
 
@@ -125,7 +131,8 @@ TEST(PluginRegistry, MissingDirectoriesAreSkippedButListedAsSearched) {
 }
 
 TEST(PluginRegistry, ADirectoryListedTwiceIsSearchedOnce) {
-    PluginRegistry registry = PluginRegistry::discover({test::build_plugin_dir(), test::build_plugin_dir() / "."});
+    PluginRegistry registry =
+        PluginRegistry::discover({test::build_plugin_dir(), test::build_plugin_dir() / "."});
     EXPECT_TRUE(registry.rejections().empty());
     EXPECT_EQ(registry.searched().size(), 1U);
 }
@@ -150,8 +157,10 @@ TEST(PluginRegistry, RequireOfAnUnknownNameListsTheAvailableOnesAndTheDirsSearch
     Result<const DataSource*> source = registry.require("custmer");
     ASSERT_FALSE(source.ok());
     EXPECT_EQ(source.error().kind, ErrorKind::Usage);
-    EXPECT_EQ(source.error().message, "unknown data_source [custmer]; available: customer, smr, smr-employee, "
-                                      "transaction (searched: " + test::build_plugin_dir().string() + ")");
+    EXPECT_EQ(source.error().message,
+              "unknown data_source [custmer]; available: customer, smr, smr-employee, "
+              "transaction (searched: " +
+                  test::build_plugin_dir().string() + ")");
 }
 
 TEST(PluginRegistry, RequireMentionsRejectedFiles) {
@@ -159,12 +168,14 @@ TEST(PluginRegistry, RequireMentionsRejectedFiles) {
     Result<const DataSource*> source = registry.require("customer");
     ASSERT_FALSE(source.ok());
     EXPECT_THAT(source.error().message, HasSubstr("available: none"));
-    EXPECT_THAT(source.error().message, HasSubstr("1 plugin file(s) were rejected: `aliasing plugins` says why"));
+    EXPECT_THAT(source.error().message,
+                HasSubstr("1 plugin file(s) were rejected: `aliasing plugins` says why"));
 }
 
 TEST(PluginRegistry, SourcesAreSortedByName) {
     test::TempDir dir;
-    dir.write("aardvark.json", R"({"name":"aardvark","version":"1","layouts":["{index_base}-{entity}-{run_id}"],
+    dir.write("aardvark.json",
+              R"({"name":"aardvark","version":"1","layouts":["{index_base}-{entity}-{run_id}"],
         "merge":{"policy":"never","reason":"append-only"}})");
     PluginRegistry registry = PluginRegistry::discover({test::build_plugin_dir(), dir.path()});
     EXPECT_EQ(names_of(registry),

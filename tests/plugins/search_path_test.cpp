@@ -32,7 +32,8 @@ TEST(PluginSearchPath, TheInstallDirFollowsTheExecutableWhenTheTreeMoves) {
 }
 
 TEST(PluginSearchPath, TheBuildTreeExecutableFindsTheBuildTreePlugins) {
-    const std::filesystem::path build_dir = test::build_plugin_dir().parent_path().parent_path().parent_path();
+    const std::filesystem::path build_dir =
+        test::build_plugin_dir().parent_path().parent_path().parent_path();
     EXPECT_EQ(plugin_search_path(build_dir / "bin" / "aliasing", {}, nullptr),
               (Paths{test::build_plugin_dir().lexically_normal()}));
 }
@@ -44,8 +45,8 @@ TEST(PluginSearchPath, ARelativeExecutableIsResolvedAgainstTheWorkingDirectory) 
 }
 
 TEST(PluginSearchPath, ADirectoryNamedTwiceAppearsOnceInItsFirstPlace) {
-    EXPECT_EQ(plugin_search_path("/opt/aliasing/bin/aliasing", {"/plugins/", "/opt/aliasing/lib/aliasing/plugins"},
-                                 "/plugins:/other"),
+    EXPECT_EQ(plugin_search_path("/opt/aliasing/bin/aliasing",
+                                 {"/plugins/", "/opt/aliasing/lib/aliasing/plugins"}, "/plugins:/other"),
               (Paths{"/plugins", "/opt/aliasing/lib/aliasing/plugins", "/other"}));
 }
 
@@ -54,7 +55,8 @@ TEST(PluginSearchPath, ACopiedInstallTreeLoadsItsPluginsFromItsNewPlace) {
     const std::filesystem::path plugin_dir = prefix.path() / "lib/aliasing/plugins";
     std::filesystem::create_directories(plugin_dir);
     for (const char* name : {"customer", "transaction"}) {
-        std::filesystem::copy_file(test::builtin_library(name), plugin_dir / ("aliasing-" + std::string(name) + ".so"));
+        std::filesystem::copy_file(test::builtin_library(name),
+                                   plugin_dir / ("aliasing-" + std::string(name) + ".so"));
     }
     PluginRegistry registry =
         PluginRegistry::discover(plugin_search_path(prefix.path() / "bin" / "aliasing", {}, nullptr));

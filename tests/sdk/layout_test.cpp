@@ -26,7 +26,8 @@ TEST(IsLowercase, FindsAnUppercaseLetterAtAnyPositionAndNoOtherByte) {
         for (std::size_t position = 0; position < 19; ++position) {
             std::string text(19, 'a');
             text[position] = static_cast<char>(byte);
-            EXPECT_EQ(is_lowercase(text), !(byte >= 'A' && byte <= 'Z')) << "byte " << byte << " at " << position;
+            EXPECT_EQ(is_lowercase(text), !(byte >= 'A' && byte <= 'Z'))
+                << "byte " << byte << " at " << position;
         }
     }
 }

@@ -13,7 +13,7 @@ using aliasing::sdk::MergePolicy;
 using aliasing::sdk::Parsed;
 
 class Minimal {
-public:
+  public:
     static constexpr const char* name = "minimal";
     static constexpr const char* version = "3.2.1";
     static constexpr const char* description = "test plugin";
@@ -27,13 +27,13 @@ public:
         return kLayouts.match(index_base, name);
     }
 
-private:
+  private:
     static constexpr aliasing::sdk::LayoutSet<2> kLayouts{layouts};
 };
 
 /// Every member given as a static function, a declared entity list and its own format().
 class Functions {
-public:
+  public:
     static const char* name() { return "functions"; }
     static const char* version() { return "1.0.0"; }
     static const char* description() { return "members as functions"; }
@@ -56,7 +56,7 @@ public:
 
 /// Owns one instance of a plugin's table for a test.
 class Instance {
-public:
+  public:
     explicit Instance(const aliasing_plugin_api* api) : m_api(api) {
         EXPECT_EQ(api->create(&m_instance), ALIASING_STATUS_OK);
     }
@@ -65,15 +65,16 @@ public:
     Instance& operator=(const Instance&) = delete;
 
     aliasing_status parse(std::string_view index_base, std::string_view name, aliasing_parsed_name* out) {
-        return m_api->parse_name(m_instance, {index_base.data(), index_base.size()}, {name.data(), name.size()}, out);
+        return m_api->parse_name(m_instance, {index_base.data(), index_base.size()},
+                                 {name.data(), name.size()}, out);
     }
     aliasing_status format(std::uint32_t layout, char* buffer, std::size_t capacity, std::size_t* written) {
-        return m_api->format_name(m_instance, {"c-1", 3}, {"person", 6}, {"20261015t103000", 15}, layout, buffer,
-                                  capacity, written);
+        return m_api->format_name(m_instance, {"c-1", 3}, {"person", 6}, {"20261015t103000", 15}, layout,
+                                  buffer, capacity, written);
     }
     std::string last_error() const { return m_api->last_error(m_instance); }
 
-private:
+  private:
     const aliasing_plugin_api* m_api;
     aliasing_plugin* m_instance = nullptr;
 };

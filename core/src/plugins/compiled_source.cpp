@@ -3,8 +3,8 @@
 #include "aliasing/plugins/plugin_checks.hpp"
 #include "aliasing/plugins/sources.hpp"
 
-#include <boost/dll/shared_library.hpp>
 #include <dlfcn.h>
+#include <boost/dll/shared_library.hpp>
 
 #include <array>
 #include <atomic>
@@ -16,9 +16,9 @@ namespace aliasing {
 namespace {
 
 class CompiledSource final : public DataSource {
-public:
-    CompiledSource(boost::dll::shared_library library, const aliasing_plugin_api& api, aliasing_plugin* instance,
-                   DataSourceInfo info)
+  public:
+    CompiledSource(boost::dll::shared_library library, const aliasing_plugin_api& api,
+                   aliasing_plugin* instance, DataSourceInfo info)
         : m_library(std::move(library)), m_api(api), m_instance(instance), m_info(std::move(info)) {}
     CompiledSource(const CompiledSource&) = delete;
     CompiledSource& operator=(const CompiledSource&) = delete;
@@ -26,17 +26,20 @@ public:
 
     const DataSourceInfo& info() const override { return m_info; }
 
-    Result<std::optional<ParsedName>> parse_name(std::string_view index_base, std::string_view name) const override {
+    Result<std::optional<ParsedName>> parse_name(std::string_view index_base,
+                                                 std::string_view name) const override {
         Lease lease(*this);
         if (lease.instance == nullptr) {
-            return plugin_error("could not create an instance to parse index name [" + std::string(name) + "]", "");
+            return plugin_error(
+                "could not create an instance to parse index name [" + std::string(name) + "]", "");
         }
         aliasing_parsed_name split{};
-        const aliasing_status status = m_api.parse_name(lease.instance, {index_base.data(), index_base.size()},
-                                                        {name.data(), name.size()}, &split);
+        const aliasing_status status = m_api.parse_name(
+            lease.instance, {index_base.data(), index_base.size()}, {name.data(), name.size()}, &split);
         if (status == ALIASING_STATUS_NOT_MINE) return std::optional<ParsedName>{};
         if (status != ALIASING_STATUS_OK) {
-            return plugin_error("failed to parse index name [" + std::string(name) + "]", last_error(lease, status));
+            return plugin_error("failed to parse index name [" + std::string(name) + "]",
+                                last_error(lease, status));
         }
         if (const char* problem = split_problem(split, name, m_info.layouts.size())) {
             return make_error(ErrorKind::Validation, "plugin [" + m_info.name +
@@ -49,18 +52,20 @@ public:
                                                     split.layout}};
     }
 
-    Result<std::string> format_name(std::string_view index_base, std::string_view entity, std::string_view run_id,
-                                    std::uint32_t layout) const override {
+    Result<std::string> format_name(std::string_view index_base, std::string_view entity,
+                                    std::string_view run_id, std::uint32_t layout) const override {
         Lease lease(*this);
-        if (lease.instance == nullptr) return plugin_error("could not create an instance to format an index name", "");
+        if (lease.instance == nullptr)
+            return plugin_error("could not create an instance to format an index name", "");
         std::array<char, 512> small{};
         std::size_t written = 0;
-        aliasing_status status = call_format(lease, index_base, entity, run_id, layout, small.data(),
-                                             small.size(), &written);
+        aliasing_status status =
+            call_format(lease, index_base, entity, run_id, layout, small.data(), small.size(), &written);
         if (status == ALIASING_STATUS_OK && written < small.size()) return std::string(small.data(), written);
         if (status == ALIASING_STATUS_ERROR && written >= small.size() && written < (1U << 20)) {
             std::string large(written + 1, '\0');
-            status = call_format(lease, index_base, entity, run_id, layout, large.data(), large.size(), &written);
+            status =
+                call_format(lease, index_base, entity, run_id, layout, large.data(), large.size(), &written);
             if (status == ALIASING_STATUS_OK && written < large.size()) {
                 large.resize(written);
                 return large;
@@ -72,8 +77,9 @@ public:
         return plugin_error("failed to format an index name for " + what, last_error(lease, status));
     }
 
-private:
-    /// One instance per call: the resident one when free, else a temporary one (instances are single-threaded).
+  private:
+    /// One instance per call: the resident one when free, else a temporary one (instances are
+    /// single-threaded).
     struct Lease {
         explicit Lease(const CompiledSource& source) : source(source) {
             if (!source.m_busy.test_and_set(std::memory_order_acquire)) {
@@ -100,15 +106,16 @@ private:
     };
 
     aliasing_status call_format(const Lease& lease, std::string_view index_base, std::string_view entity,
-                                std::string_view run_id, std::uint32_t layout, char* buffer, std::size_t capacity,
-                                std::size_t* written) const {
+                                std::string_view run_id, std::uint32_t layout, char* buffer,
+                                std::size_t capacity, std::size_t* written) const {
         return m_api.format_name(lease.instance, {index_base.data(), index_base.size()},
-                                 {entity.data(), entity.size()}, {run_id.data(), run_id.size()}, layout, buffer,
-                                 capacity, written);
+                                 {entity.data(), entity.size()}, {run_id.data(), run_id.size()}, layout,
+                                 buffer, capacity, written);
     }
 
     std::string last_error(const Lease& lease, aliasing_status status) const {
-        if (status != ALIASING_STATUS_ERROR) return "it returned the unknown status " + std::to_string(status);
+        if (status != ALIASING_STATUS_ERROR)
+            return "it returned the unknown status " + std::to_string(status);
         const char* message = m_api.last_error(lease.instance);
         return message != nullptr && message[0] != '\0' ? message : "it gave no error message";
     }
@@ -150,8 +157,8 @@ Result<std::unique_ptr<DataSource>> load_compiled_source(const std::filesystem::
         return rejection(std::string("plugin [") + api->name + "] failed to create an instance");
     }
     DataSourceInfo info = info_of(*api, library_path);
-    return std::unique_ptr<DataSource>(std::make_unique<CompiledSource>(std::move(library), *api, instance,
-                                                                        std::move(info)));
+    return std::unique_ptr<DataSource>(
+        std::make_unique<CompiledSource>(std::move(library), *api, instance, std::move(info)));
 }
 
 }  // namespace aliasing

@@ -21,7 +21,7 @@ Error bad_key(const std::string& key, const std::string& reason) {
 }
 
 class DeclarativeSource final : public DataSource {
-public:
+  public:
     explicit DeclarativeSource(DataSourceInfo info) : m_info(std::move(info)) {
         // The templates view m_info.layouts, which never change once the source exists.
         for (const std::string& text : m_info.layouts) m_layouts.push_back(sdk::LayoutTemplate::parse(text));
@@ -31,27 +31,28 @@ public:
 
     const DataSourceInfo& info() const override { return m_info; }
 
-    Result<std::optional<ParsedName>> parse_name(std::string_view index_base, std::string_view name) const override {
+    Result<std::optional<ParsedName>> parse_name(std::string_view index_base,
+                                                 std::string_view name) const override {
         for (std::size_t i = 0; i < m_layouts.size(); ++i) {
             if (auto parsed = m_layouts[i].match(index_base, name)) {
-                return std::optional<ParsedName>{ParsedName{parsed->entity, parsed->run_id,
-                                                            static_cast<std::uint32_t>(i)}};
+                return std::optional<ParsedName>{
+                    ParsedName{parsed->entity, parsed->run_id, static_cast<std::uint32_t>(i)}};
             }
         }
         return std::optional<ParsedName>{};
     }
 
-    Result<std::string> format_name(std::string_view index_base, std::string_view entity, std::string_view run_id,
-                                    std::uint32_t layout) const override {
+    Result<std::string> format_name(std::string_view index_base, std::string_view entity,
+                                    std::string_view run_id, std::uint32_t layout) const override {
         if (layout >= m_layouts.size()) {
-            return make_error(ErrorKind::Usage, "data source [" + m_info.name + "] has no layout " +
-                                                    std::to_string(layout) + " (it has " +
-                                                    std::to_string(m_layouts.size()) + "; " + m_info.path + ")");
+            return make_error(ErrorKind::Usage,
+                              "data source [" + m_info.name + "] has no layout " + std::to_string(layout) +
+                                  " (it has " + std::to_string(m_layouts.size()) + "; " + m_info.path + ")");
         }
         return m_layouts[layout].format(index_base, entity, run_id);
     }
 
-private:
+  private:
     DataSourceInfo m_info;
     std::vector<sdk::LayoutTemplate> m_layouts;
 };
@@ -81,8 +82,9 @@ Status check_name(const std::string& name) {
     if (name.empty()) return bad_key("name", "must not be empty");
     for (char c : name) {
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-            return bad_key("name", "\"" + name + "\" is not a data_source name: use lowercase letters, digits, '-' "
-                                   "and '_'");
+            return bad_key("name", "\"" + name +
+                                       "\" is not a data_source name: use lowercase letters, digits, '-' "
+                                       "and '_'");
         }
     }
     return ok_status();
@@ -91,8 +93,9 @@ Status check_name(const std::string& name) {
 Result<MergePolicy> parse_merge(const Poco::JSON::Object& object) {
     const Poco::JSON::Object::Ptr merge = object.getObject("merge");
     if (merge.isNull()) {
-        return bad_key("merge", std::string(object.has("merge") ? "must be an object" : "is required") + ": {\"policy\":\"size_based\",\"max_segment_size_bytes\":N} or "
-                                "{\"policy\":\"never\",\"reason\":\"...\"}");
+        return bad_key("merge", std::string(object.has("merge") ? "must be an object" : "is required") +
+                                    ": {\"policy\":\"size_based\",\"max_segment_size_bytes\":N} or "
+                                    "{\"policy\":\"never\",\"reason\":\"...\"}");
     }
     if (!merge->has("policy") || !merge->get("policy").isString()) {
         return bad_key("merge.policy", "is required: \"size_based\" or \"never\"");
@@ -103,17 +106,18 @@ Result<MergePolicy> parse_merge(const Poco::JSON::Object& object) {
     if (policy == "size_based") {
         for (const std::string& name : names) {
             if (name != "policy" && name != "max_segment_size_bytes") {
-                return bad_key("merge." + name, "is not a size_based setting (allowed: max_segment_size_bytes)");
+                return bad_key("merge." + name,
+                               "is not a size_based setting (allowed: max_segment_size_bytes)");
             }
         }
         MergePolicy result{MergeKind::SizeBased, kDefaultMaxSegmentSizeBytes, ""};
         if (merge->has("max_segment_size_bytes")) {
             const Poco::Dynamic::Var value = merge->get("max_segment_size_bytes");
             const bool positive = value.isInteger() && (value.isSigned() ? value.convert<Poco::Int64>() > 0
-                                                                            : value.convert<Poco::UInt64>() > 0);
+                                                                         : value.convert<Poco::UInt64>() > 0);
             if (!positive) {
-                return bad_key("merge.max_segment_size_bytes", "must be a positive integer number of bytes, got " +
-                                                                   value.toString());
+                return bad_key("merge.max_segment_size_bytes",
+                               "must be a positive integer number of bytes, got " + value.toString());
             }
             result.default_max_segment_size_bytes = value.convert<Poco::UInt64>();
         }
@@ -127,8 +131,9 @@ Result<MergePolicy> parse_merge(const Poco::JSON::Object& object) {
         }
         Result<std::string> reason = required_string(*merge, "reason");
         if (!reason || reason->empty()) {
-            return bad_key("merge.reason", "a non-empty string is required: it is shown in the plan instead of a "
-                                           "force-merge command");
+            return bad_key("merge.reason",
+                           "a non-empty string is required: it is shown in the plan instead of a "
+                           "force-merge command");
         }
         return MergePolicy{MergeKind::Never, 0, *reason};
     }
@@ -136,13 +141,15 @@ Result<MergePolicy> parse_merge(const Poco::JSON::Object& object) {
 }
 
 Result<DataSourceInfo> parse_info(const Poco::JSON::Object& object, const std::filesystem::path& origin) {
-    static const std::set<std::string> kKeys = {"name", "version", "description", "layouts", "entities", "merge"};
+    static const std::set<std::string> kKeys = {"name",    "version",  "description",
+                                                "layouts", "entities", "merge"};
     std::vector<std::string> names;
     object.getNames(names);
     for (const std::string& name : names) {
         if (!kKeys.contains(name)) {
-            return bad_key(name, "is not a declarative source key (allowed: name, version, description, layouts, "
-                                 "entities, merge)");
+            return bad_key(name,
+                           "is not a declarative source key (allowed: name, version, description, layouts, "
+                           "entities, merge)");
         }
     }
     DataSourceInfo info;
@@ -160,15 +167,17 @@ Result<DataSourceInfo> parse_info(const Poco::JSON::Object& object, const std::f
         if (!description) return description.error();
         info.description = *description;
     }
-    if (!object.has("layouts")) return bad_key("layouts", "is required, e.g. [\"{index_base}-{entity}-{run_id}\"]");
+    if (!object.has("layouts"))
+        return bad_key("layouts", "is required, e.g. [\"{index_base}-{entity}-{run_id}\"]");
     Result<std::vector<std::string>> layouts = string_list(object, "layouts");
     if (!layouts) return layouts.error();
     if (layouts->empty()) return bad_key("layouts", "must name at least one layout");
     for (std::size_t i = 0; i < layouts->size(); ++i) {
         const sdk::LayoutTemplate layout = sdk::LayoutTemplate::parse((*layouts)[i]);
         if (!layout.valid()) {
-            return bad_key("layouts[" + std::to_string(i) + "]",
-                           "\"" + (*layouts)[i] + "\" " + layout.error() + ", e.g. \"{index_base}-{entity}-{run_id}\"");
+            return bad_key(
+                "layouts[" + std::to_string(i) + "]",
+                "\"" + (*layouts)[i] + "\" " + layout.error() + ", e.g. \"{index_base}-{entity}-{run_id}\"");
         }
     }
     info.layouts = std::move(*layouts);

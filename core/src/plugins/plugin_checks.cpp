@@ -35,9 +35,10 @@ Status check_handshake(const aliasing_plugin_api& api) {
                          ": the major versions must match; rebuild the plugin against this aliasing's SDK");
     }
     if (api.abi_minor > ALIASING_ABI_MINOR) {
-        return rejection("plugin ABI " + plugin + " is not compatible with host ABI " + host +
-                         ": the host's minor version must be at least the plugin's; upgrade aliasing or rebuild "
-                         "the plugin against this aliasing's SDK");
+        return rejection(
+            "plugin ABI " + plugin + " is not compatible with host ABI " + host +
+            ": the host's minor version must be at least the plugin's; upgrade aliasing or rebuild "
+            "the plugin against this aliasing's SDK");
     }
     if (api.struct_size < kAbi10TableSize) {
         return rejection("plugin table is " + std::to_string(api.struct_size) + " bytes but ABI " + plugin +
@@ -71,10 +72,12 @@ Status check_table(const aliasing_plugin_api& api) {
         }
     } else if (api.merge_kind == ALIASING_MERGE_NEVER) {
         if (api.merge_reason == nullptr || api.merge_reason[0] == '\0') {
-            return rejection(who + "never force-merges but gives no reason (merge_reason is shown in the plan)");
+            return rejection(who +
+                             "never force-merges but gives no reason (merge_reason is shown in the plan)");
         }
     } else {
-        return rejection(who + "has an unknown merge kind " + std::to_string(static_cast<int>(api.merge_kind)));
+        return rejection(who + "has an unknown merge kind " +
+                         std::to_string(static_cast<int>(api.merge_kind)));
     }
     if (!api.create || !api.destroy || !api.parse_name || !api.format_name || !api.last_error) {
         return rejection(who + "has a null function pointer in its table");
@@ -103,11 +106,13 @@ DataSourceInfo info_of(const aliasing_plugin_api& api, const std::filesystem::pa
 bool inside(aliasing_string_view view, std::string_view name) {
     const auto begin = reinterpret_cast<std::uintptr_t>(name.data());
     const auto at = reinterpret_cast<std::uintptr_t>(view.data);
-    return view.data != nullptr && at >= begin && at - begin <= name.size() && view.size <= name.size() - (at - begin);
+    return view.data != nullptr && at >= begin && at - begin <= name.size() &&
+           view.size <= name.size() - (at - begin);
 }
 
 /// Why `split` is not a valid split of `name`, or nullptr when it is.
-const char* split_problem(const aliasing_parsed_name& split, std::string_view name, std::size_t layout_count) {
+const char* split_problem(const aliasing_parsed_name& split, std::string_view name,
+                          std::size_t layout_count) {
     if (split.layout >= layout_count) return "the layout index is not one of the plugin's layouts";
     if (!inside(split.entity, name)) return "the entity does not point into the name";
     if (!inside(split.run_id, name)) return "the run id does not point into the name";

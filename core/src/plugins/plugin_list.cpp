@@ -7,7 +7,9 @@
 namespace aliasing {
 namespace {
 
-const char* kind_name(SourceKind kind) { return kind == SourceKind::Compiled ? "compiled" : "declarative"; }
+const char* kind_name(SourceKind kind) {
+    return kind == SourceKind::Compiled ? "compiled" : "declarative";
+}
 
 std::string byte_size(std::uint64_t bytes) {
     constexpr std::uint64_t kMiB = 1024ULL * 1024;
@@ -69,11 +71,21 @@ std::string json_string(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20) {
                     char escaped[8];
@@ -94,7 +106,8 @@ std::string json_strings(const std::vector<std::string>& items) {
 }
 
 std::string json_merge(const MergePolicy& merge) {
-    if (merge.kind == MergeKind::Never) return "{\"policy\": \"never\", \"reason\": " + json_string(merge.reason) + "}";
+    if (merge.kind == MergeKind::Never)
+        return "{\"policy\": \"never\", \"reason\": " + json_string(merge.reason) + "}";
     return "{\"policy\": \"size_based\", \"max_segment_size_bytes\": " +
            std::to_string(merge.default_max_segment_size_bytes) + "}";
 }
@@ -104,12 +117,14 @@ std::string render_json(const PluginRegistry& registry) {
     const std::vector<const DataSource*> sources = registry.sources();
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const DataSourceInfo& info = sources[i]->info();
-        out += std::string(i ? "," : "") + "\n    {\"name\": " + json_string(info.name) +
-               ", \"kind\": " + json_string(kind_name(info.kind)) + ", \"version\": " + json_string(info.version) +
-               ", \"abi_version\": " + (info.abi_version.empty() ? "null" : json_string(info.abi_version)) +
-               ", \"path\": " + json_string(info.path) + ", \"description\": " + json_string(info.description) +
-               ", \"layouts\": " + json_strings(info.layouts) + ", \"entities\": " + json_strings(info.entities) +
-               ", \"merge\": " + json_merge(info.merge) + "}";
+        out +=
+            std::string(i ? "," : "") + "\n    {\"name\": " + json_string(info.name) +
+            ", \"kind\": " + json_string(kind_name(info.kind)) +
+            ", \"version\": " + json_string(info.version) +
+            ", \"abi_version\": " + (info.abi_version.empty() ? "null" : json_string(info.abi_version)) +
+            ", \"path\": " + json_string(info.path) + ", \"description\": " + json_string(info.description) +
+            ", \"layouts\": " + json_strings(info.layouts) +
+            ", \"entities\": " + json_strings(info.entities) + ", \"merge\": " + json_merge(info.merge) + "}";
     }
     out += sources.empty() ? "],\n" : "\n  ],\n";
     out += "  \"rejected\": [";

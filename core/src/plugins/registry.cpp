@@ -24,7 +24,8 @@ std::vector<std::filesystem::path> plugin_files(const std::filesystem::path& dir
     std::error_code error;
     for (std::filesystem::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
         std::error_code status_error;
-        if (it->is_regular_file(status_error) && kind_of(it->path()) != FileKind::Other) files.push_back(it->path());
+        if (it->is_regular_file(status_error) && kind_of(it->path()) != FileKind::Other)
+            files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
     return files;
@@ -65,9 +66,10 @@ PluginRegistry PluginRegistry::discover(const std::vector<std::filesystem::path>
             const std::string& name = (*loaded)->info().name;
             if (const DataSource* first = registry.find(name)) {
                 registry.m_rejections.push_back(
-                    {file.string(), "data source [" + name + "] is already provided by " + first->info().path +
-                                        "; the first one found wins (order: --plugin-dir, ALIASING_PLUGIN_PATH, "
-                                        "the install's plugin dir)"});
+                    {file.string(),
+                     "data source [" + name + "] is already provided by " + first->info().path +
+                         "; the first one found wins (order: --plugin-dir, ALIASING_PLUGIN_PATH, "
+                         "the install's plugin dir)"});
                 continue;
             }
             registry.m_sources.push_back(std::move(*loaded));
@@ -91,9 +93,10 @@ Result<const DataSource*> PluginRegistry::require(std::string_view name) const {
     for (const auto& source : m_sources) available.push_back(source->info().name);
     std::vector<std::string> dirs;
     for (const auto& dir : m_searched) dirs.push_back(dir.string());
-    std::string message = "unknown data_source [" + std::string(name) + "]; available: " +
-                          (available.empty() ? std::string("none") : joined(available)) +
-                          " (searched: " + (dirs.empty() ? std::string("no directories") : joined(dirs)) + ")";
+    std::string message = "unknown data_source [" + std::string(name) +
+                          "]; available: " + (available.empty() ? std::string("none") : joined(available)) +
+                          " (searched: " + (dirs.empty() ? std::string("no directories") : joined(dirs)) +
+                          ")";
     if (!m_rejections.empty()) {
         message += "; " + std::to_string(m_rejections.size()) +
                    " plugin file(s) were rejected: `aliasing plugins` says why";
@@ -107,8 +110,12 @@ std::vector<const DataSource*> PluginRegistry::sources() const {
     return sources;
 }
 
-const std::vector<PluginRejection>& PluginRegistry::rejections() const { return m_rejections; }
+const std::vector<PluginRejection>& PluginRegistry::rejections() const {
+    return m_rejections;
+}
 
-const std::vector<std::filesystem::path>& PluginRegistry::searched() const { return m_searched; }
+const std::vector<std::filesystem::path>& PluginRegistry::searched() const {
+    return m_searched;
+}
 
 }  // namespace aliasing

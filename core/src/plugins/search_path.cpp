@@ -1,4 +1,5 @@
-// Where plugins are looked for: --plugin-dir, ALIASING_PLUGIN_PATH, then the install's plugin dir next to bin/.
+// Where plugins are looked for: --plugin-dir, ALIASING_PLUGIN_PATH, then the install's plugin dir next to
+// bin/.
 #include "aliasing/plugins/registry.hpp"
 
 #include <boost/dll/runtime_symbol_info.hpp>
@@ -7,7 +8,8 @@
 #include <system_error>
 
 #ifndef ALIASING_PLUGIN_RELATIVE_DIR
-#error "aliasing_core must define ALIASING_PLUGIN_RELATIVE_DIR (the install's plugin dir relative to its prefix)"
+#error \
+    "aliasing_core must define ALIASING_PLUGIN_RELATIVE_DIR (the install's plugin dir relative to its prefix)"
 #endif
 
 namespace aliasing {
@@ -40,8 +42,8 @@ std::vector<std::filesystem::path> plugin_search_path(const std::filesystem::pat
         }
     }
     std::error_code error;
-    const std::filesystem::path exe = executable.is_absolute() ? executable
-                                                               : std::filesystem::absolute(executable, error);
+    const std::filesystem::path exe =
+        executable.is_absolute() ? executable : std::filesystem::absolute(executable, error);
     add(exe.parent_path() / ".." / ALIASING_PLUGIN_RELATIVE_DIR);
     return dirs;
 }

@@ -13,7 +13,7 @@
 namespace {
 
 class InventoryPlugin {
-public:
+  public:
     // The data_source name used in job files (lowercase), a version, one line for `aliasing plugins`.
     static constexpr const char* name = "inventory";
     static constexpr const char* version = "1.0.0";
@@ -26,7 +26,8 @@ public:
     static constexpr std::array<const char*, 2> entities{"stock", "warehouse"};
 
     // Force-merge new indices to ceil(bytes per shard / 1 GiB) segments per shard.
-    static constexpr aliasing::sdk::MergePolicy merge = aliasing::sdk::MergePolicy::size_based(1 * aliasing::sdk::GiB);
+    static constexpr aliasing::sdk::MergePolicy merge =
+        aliasing::sdk::MergePolicy::size_based(1 * aliasing::sdk::GiB);
 
     /// The entity and run id of `name` (views into `name`), or std::nullopt when the index is not ours.
     std::optional<aliasing::sdk::Parsed> parse(std::string_view index_base, std::string_view name) const {
@@ -35,7 +36,7 @@ public:
         return parsed;
     }
 
-private:
+  private:
     // Parsed at compile time: a typo in a layout template is a compile error.
     static constexpr aliasing::sdk::LayoutSet<1> kLayouts{layouts};
 };

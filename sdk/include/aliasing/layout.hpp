@@ -1,18 +1,18 @@
 #pragma once
-/// Index-name layout templates such as `{index_base}-{entity}-{run_id}`: parse once, then match names and format
-/// them. Header-only, no allocation when matching (planning matches up to a million names per run).
+/// Index-name layout templates such as `{index_base}-{entity}-{run_id}`: parse once, then match names and
+/// format them. Header-only, no allocation when matching (planning matches up to a million names per run).
 ///
-/// A template starts with `{index_base}`, contains `{entity}` once, and ends with `-{run_id}`; the literal text
-/// between the placeholders is fixed, e.g. `{index_base}-{entity}-employee-{run_id}` or
+/// A template starts with `{index_base}`, contains `{entity}` once, and ends with `-{run_id}`; the literal
+/// text between the placeholders is fixed, e.g. `{index_base}-{entity}-employee-{run_id}` or
 /// `{index_base}-employee-{entity}-{run_id}`. A name matches when it is all lowercase, starts with the index
 /// base and the first literal, ends with the last literal followed by a run id (the last '-'-separated part,
 /// non-empty), and leaves a non-empty entity (which may itself contain '-') between them.
 
+#include <string.h>  // memrchr (glibc)
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <string.h>  // memrchr (glibc)
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,7 +49,7 @@ constexpr bool is_lowercase(std::string_view text) noexcept {
 
 /// One parsed layout template. Holds views into the template text, which must outlive it.
 class LayoutTemplate {
-public:
+  public:
     static constexpr std::string_view kIndexBase = "{index_base}";
     static constexpr std::string_view kEntity = "{entity}";
     static constexpr std::string_view kRunId = "{run_id}";
@@ -123,7 +123,8 @@ public:
         if (run_id_at == name.size() || run_id_at < fixed + 1) return std::nullopt;
         const std::size_t entity_end = run_id_at - m_after_entity.size();
         if (!starts_with_at(data + entity_end, m_after_entity)) return std::nullopt;
-        // index_base is the job's and the literals are checked lowercase: only the variable parts need a look.
+        // index_base is the job's and the literals are checked lowercase: only the variable parts need a
+        // look.
         if (!is_lowercase(std::string_view(data + prefix, name.size() - prefix))) return std::nullopt;
         return Parsed{std::string_view(data + prefix, entity_end - prefix),
                       std::string_view(data + run_id_at, name.size() - run_id_at), 0};
@@ -158,7 +159,7 @@ public:
         return name;
     }
 
-private:
+  private:
     /// True when the bytes at `at` begin with `literal` (the caller has checked there are enough of them).
     static constexpr bool starts_with_at(const char* at, std::string_view literal) noexcept {
         return std::char_traits<char>::compare(at, literal.data(), literal.size()) == 0;
@@ -185,7 +186,7 @@ private:
 /// A plugin's layouts in order of preference: match() returns the first layout that matches, with its index.
 template <std::size_t N>
 class LayoutSet {
-public:
+  public:
     /// Parses every template. In a constant expression an invalid template fails to compile.
     template <class String>
     constexpr explicit LayoutSet(const std::array<String, N>& texts) {
@@ -208,7 +209,7 @@ public:
     constexpr const LayoutTemplate& operator[](std::size_t i) const noexcept { return m_layouts[i]; }
     static constexpr std::size_t size() noexcept { return N; }
 
-private:
+  private:
     std::array<LayoutTemplate, N> m_layouts{};
 };
 

@@ -28,34 +28,54 @@ struct MergePolicy {
         return MergePolicy{ALIASING_MERGE_SIZE_BASED, max_segment_size_bytes, ""};
     }
     /// Never force-merge; `reason` (static storage) is shown in the plan instead of a command.
-    static constexpr MergePolicy never(const char* reason) { return MergePolicy{ALIASING_MERGE_NEVER, 0, reason}; }
+    static constexpr MergePolicy never(const char* reason) {
+        return MergePolicy{ALIASING_MERGE_NEVER, 0, reason};
+    }
 };
 
 namespace detail {
 
 template <class T>
 constexpr decltype(auto) name_of() {
-    if constexpr (requires { T::name(); }) return T::name(); else return (T::name);
+    if constexpr (requires { T::name(); })
+        return T::name();
+    else
+        return (T::name);
 }
 template <class T>
 constexpr decltype(auto) version_of() {
-    if constexpr (requires { T::version(); }) return T::version(); else return (T::version);
+    if constexpr (requires { T::version(); })
+        return T::version();
+    else
+        return (T::version);
 }
 template <class T>
 constexpr decltype(auto) description_of() {
-    if constexpr (requires { T::description(); }) return T::description(); else return (T::description);
+    if constexpr (requires { T::description(); })
+        return T::description();
+    else
+        return (T::description);
 }
 template <class T>
 constexpr decltype(auto) layouts_of() {
-    if constexpr (requires { T::layouts(); }) return T::layouts(); else return (T::layouts);
+    if constexpr (requires { T::layouts(); })
+        return T::layouts();
+    else
+        return (T::layouts);
 }
 template <class T>
 constexpr decltype(auto) entities_of() {
-    if constexpr (requires { T::entities(); }) return T::entities(); else return (T::entities);
+    if constexpr (requires { T::entities(); })
+        return T::entities();
+    else
+        return (T::entities);
 }
 template <class T>
 constexpr decltype(auto) merge_of() {
-    if constexpr (requires { T::merge(); }) return T::merge(); else return (T::merge);
+    if constexpr (requires { T::merge(); })
+        return T::merge();
+    else
+        return (T::merge);
 }
 
 template <class Range>
@@ -87,36 +107,51 @@ constexpr bool entities_are_valid() {
 template <class T>
 constexpr bool check_plugin_class() {
     if constexpr (!requires { T::name; }) {
-        static_assert(kAlwaysFalse<T>, "an aliasing plugin class needs `static constexpr const char* name = "
-                                       "\"...\";` (the lowercase data_source name used in job files)");
-    } else if constexpr (!requires { { name_of<T>() } -> std::convertible_to<const char*>; }) {
+        static_assert(kAlwaysFalse<T>,
+                      "an aliasing plugin class needs `static constexpr const char* name = "
+                      "\"...\";` (the lowercase data_source name used in job files)");
+    } else if constexpr (!requires {
+                             { name_of<T>() } -> std::convertible_to<const char*>;
+                         }) {
         static_assert(kAlwaysFalse<T>, "the plugin's `name` must be a `const char*` (a string literal)");
-    } else if constexpr (!requires { { version_of<T>() } -> std::convertible_to<const char*>; }) {
+    } else if constexpr (!requires {
+                             { version_of<T>() } -> std::convertible_to<const char*>;
+                         }) {
         static_assert(kAlwaysFalse<T>,
                       "an aliasing plugin class needs `static constexpr const char* version = \"1.0.0\";`");
-    } else if constexpr (!requires { { description_of<T>() } -> std::convertible_to<const char*>; }) {
-        static_assert(kAlwaysFalse<T>, "an aliasing plugin class needs `static constexpr const char* description "
-                                       "= \"...\";` (one line shown by `aliasing plugins`)");
+    } else if constexpr (!requires {
+                             { description_of<T>() } -> std::convertible_to<const char*>;
+                         }) {
+        static_assert(kAlwaysFalse<T>,
+                      "an aliasing plugin class needs `static constexpr const char* description "
+                      "= \"...\";` (one line shown by `aliasing plugins`)");
     } else if constexpr (!requires { T::layouts; }) {
-        static_assert(kAlwaysFalse<T>, "an aliasing plugin class needs `static constexpr std::array<const char*, "
-                                       "N> layouts{...};` with templates such as \"{index_base}-{entity}-{run_id}\"");
+        static_assert(kAlwaysFalse<T>,
+                      "an aliasing plugin class needs `static constexpr std::array<const char*, "
+                      "N> layouts{...};` with templates such as \"{index_base}-{entity}-{run_id}\"");
     } else if constexpr (!CStringRange<std::remove_cvref_t<decltype(layouts_of<T>())>> ||
                          !std::is_lvalue_reference_v<decltype(layouts_of<T>())>) {
-        static_assert(kAlwaysFalse<T>, "the plugin's `layouts` must be a static `std::array<const char*, N>` "
-                                       "(or a static function returning a reference to one)");
+        static_assert(kAlwaysFalse<T>,
+                      "the plugin's `layouts` must be a static `std::array<const char*, N>` "
+                      "(or a static function returning a reference to one)");
     } else if constexpr (!entities_are_valid<T>()) {
-        static_assert(kAlwaysFalse<T>, "the plugin's `entities` must be a static `std::array<const char*, N>` "
-                                       "(it may be empty, or left out)");
-    } else if constexpr (!requires { { merge_of<T>() } -> std::convertible_to<MergePolicy>; }) {
-        static_assert(kAlwaysFalse<T>, "an aliasing plugin class needs `static constexpr aliasing::sdk::MergePolicy "
-                                       "merge = aliasing::sdk::MergePolicy::size_based();` (or "
-                                       "MergePolicy::never(\"why\"))");
+        static_assert(kAlwaysFalse<T>,
+                      "the plugin's `entities` must be a static `std::array<const char*, N>` "
+                      "(it may be empty, or left out)");
+    } else if constexpr (!requires {
+                             { merge_of<T>() } -> std::convertible_to<MergePolicy>;
+                         }) {
+        static_assert(kAlwaysFalse<T>,
+                      "an aliasing plugin class needs `static constexpr aliasing::sdk::MergePolicy "
+                      "merge = aliasing::sdk::MergePolicy::size_based();` (or "
+                      "MergePolicy::never(\"why\"))");
     } else if constexpr (!requires(const T& plugin, std::string_view text) {
                              { plugin.parse(text, text) } -> std::same_as<std::optional<Parsed>>;
                          }) {
-        static_assert(kAlwaysFalse<T>, "an aliasing plugin class needs `std::optional<aliasing::sdk::Parsed> "
-                                       "parse(std::string_view index_base, std::string_view name) const` "
-                                       "returning views into `name`");
+        static_assert(kAlwaysFalse<T>,
+                      "an aliasing plugin class needs `std::optional<aliasing::sdk::Parsed> "
+                      "parse(std::string_view index_base, std::string_view name) const` "
+                      "returning views into `name`");
     } else if constexpr (!std::is_default_constructible_v<T>) {
         static_assert(kAlwaysFalse<T>, "an aliasing plugin class must be default-constructible");
     } else {

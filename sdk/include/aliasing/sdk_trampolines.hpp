@@ -28,7 +28,9 @@ Instance<T>* instance_of(aliasing_plugin* handle) noexcept {
     return reinterpret_cast<Instance<T>*>(handle);
 }
 
-inline std::string_view view_of(aliasing_string_view view) noexcept { return {view.data, view.size}; }
+inline std::string_view view_of(aliasing_string_view view) noexcept {
+    return {view.data, view.size};
+}
 
 template <class T>
 void set_error(Instance<T>& instance, const char* message) noexcept {
@@ -109,7 +111,8 @@ struct Trampolines {
             } else {
                 const auto& layouts = layouts_of<T>();
                 if (layout >= std::size(layouts)) {
-                    instance.last_error = "layout " + std::to_string(layout) + " does not exist: the plugin has " +
+                    instance.last_error = "layout " + std::to_string(layout) +
+                                          " does not exist: the plugin has " +
                                           std::to_string(std::size(layouts)) + " layout(s)";
                     return ALIASING_STATUS_ERROR;
                 }
@@ -120,9 +123,9 @@ struct Trampolines {
                                           "; give the plugin class a format() member";
                     return ALIASING_STATUS_ERROR;
                 }
-                return write_formatted(instance,
-                                       layout_template.format(view_of(index_base), view_of(entity), view_of(run_id)),
-                                       buffer, capacity, written);
+                return write_formatted(
+                    instance, layout_template.format(view_of(index_base), view_of(entity), view_of(run_id)),
+                    buffer, capacity, written);
             }
         } catch (...) {
             return fail_with_current_exception(instance);
@@ -130,7 +133,8 @@ struct Trampolines {
     }
 
     static const char* last_error(const aliasing_plugin* handle) noexcept {
-        if (handle == nullptr) return "the plugin instance could not be created (out of memory or its constructor threw)";
+        if (handle == nullptr)
+            return "the plugin instance could not be created (out of memory or its constructor threw)";
         const auto* instance = reinterpret_cast<const Instance<T>*>(handle);
         if (instance->last_error.empty()) return "unknown error (the plugin could not record its message)";
         return instance->last_error.c_str();

@@ -1,6 +1,6 @@
 #pragma once
-/// Plugin discovery (SPEC §10): compiled plugins (*.so) and declarative sources (*.json) found in a search path,
-/// behind the DataSource interface.
+/// Plugin discovery (SPEC §10): compiled plugins (*.so) and declarative sources (*.json) found in a search
+/// path, behind the DataSource interface.
 
 #include "aliasing/data_source.hpp"
 #include "aliasing/result.hpp"
@@ -19,11 +19,11 @@ struct PluginRejection {
     std::string reason;
 };
 
-/// The data sources found in a search path. Owns every loaded plugin library: the DataSource pointers it hands
-/// out, and anything they return, must not outlive it. Keep one registry for the life of the process (plugin
-/// libraries are never unloaded while it lives).
+/// The data sources found in a search path. Owns every loaded plugin library: the DataSource pointers it
+/// hands out, and anything they return, must not outlive it. Keep one registry for the life of the process
+/// (plugin libraries are never unloaded while it lives).
 class PluginRegistry {
-public:
+  public:
     PluginRegistry();
     PluginRegistry(PluginRegistry&&) noexcept;
     PluginRegistry& operator=(PluginRegistry&&) noexcept;
@@ -31,10 +31,10 @@ public:
     PluginRegistry& operator=(const PluginRegistry&) = delete;
     ~PluginRegistry();
 
-    /// Loads compiled plugins (*.so) and declarative sources (*.json) from each dir in order (files of one dir in
-    /// name order). The first source of a name wins; a later one with the same name is rejected naming the
-    /// first's path. Missing dirs are skipped; a dir listed twice is searched once. Never fails: every file that
-    /// cannot be used becomes a rejection.
+    /// Loads compiled plugins (*.so) and declarative sources (*.json) from each dir in order (files of one
+    /// dir in name order). The first source of a name wins; a later one with the same name is rejected naming
+    /// the first's path. Missing dirs are skipped; a dir listed twice is searched once. Never fails: every
+    /// file that cannot be used becomes a rejection.
     static PluginRegistry discover(const std::vector<std::filesystem::path>& dirs);
 
     /// The source named `name`, or nullptr.
@@ -52,28 +52,29 @@ public:
     /// The directories searched, in order (including missing ones).
     const std::vector<std::filesystem::path>& searched() const;
 
-private:
+  private:
     std::vector<std::unique_ptr<DataSource>> m_sources;
     std::vector<PluginRejection> m_rejections;
     std::vector<std::filesystem::path> m_searched;
 };
 
-/// --plugin-dir values first, then ALIASING_PLUGIN_PATH entries (':'-separated, empty entries ignored), then the
-/// install's plugin dir resolved relative to the executable: <exe_dir>/../ALIASING_PLUGIN_RELATIVE_DIR, so an
-/// installed tree is relocatable and the build tree works too. Paths are lexically normalised; duplicates are
-/// dropped (the first occurrence keeps its place). `env_plugin_path` may be nullptr.
+/// --plugin-dir values first, then ALIASING_PLUGIN_PATH entries (':'-separated, empty entries ignored), then
+/// the install's plugin dir resolved relative to the executable: <exe_dir>/../ALIASING_PLUGIN_RELATIVE_DIR,
+/// so an installed tree is relocatable and the build tree works too. Paths are lexically normalised;
+/// duplicates are dropped (the first occurrence keeps its place). `env_plugin_path` may be nullptr.
 std::vector<std::filesystem::path> plugin_search_path(const std::filesystem::path& executable,
                                                       const std::vector<std::filesystem::path>& cli_dirs,
                                                       const char* env_plugin_path);
 
-/// The running executable's absolute path (for plugin_search_path), or `fallback` when it cannot be determined.
+/// The running executable's absolute path (for plugin_search_path), or `fallback` when it cannot be
+/// determined.
 std::filesystem::path current_executable_path(const std::filesystem::path& fallback);
 
 enum class ListFormat { Text, Json };
 
-/// What `aliasing plugins` prints: for each source name, kind (compiled|declarative), version, ABI version, path,
-/// recognised layouts, entities, merge policy; then every rejection with its path and reason; then the dirs
-/// searched.
+/// What `aliasing plugins` prints: for each source name, kind (compiled|declarative), version, ABI version,
+/// path, recognised layouts, entities, merge policy; then every rejection with its path and reason; then the
+/// dirs searched.
 std::string render_plugin_list(const PluginRegistry& registry, ListFormat format);
 
 }  // namespace aliasing
