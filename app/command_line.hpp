@@ -29,6 +29,7 @@ struct CommandLine {
     std::optional<std::string> report;
     std::string log_format = "text";
     std::optional<std::string> timeout;
+    std::optional<std::string> lock_ttl;
 };
 
 /// Each command's entry point: returns the process exit code (SPEC §9).

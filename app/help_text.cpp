@@ -26,6 +26,9 @@ const std::vector<OptionHelp>& all_options() {
         {"report", "FILE", "write a JSON report of the run (job, plugin, plan, every action, outcome, exit code)"},
         {"log-format", "FORMAT", "text (default) or json: one JSON object per line for log shippers"},
         {"timeout", "SECONDS", "longest wait for a force-merge or for green health (default 3600)"},
+        {"lock-ttl", "SECONDS",
+         "the run lock (one run per alias at a time, kept in the cluster's aliasing-locks index) expires after this "
+         "long if the run dies without releasing it (default 21600 = 6 h)"},
     };
     return options;
 }
@@ -38,7 +41,8 @@ const std::vector<CommandHelp>& all_commands() {
          "and waits for them to be green, moves the alias in one atomic POST /_aliases (must_exist on the observed "
          "old targets), verifies it, then deletes what it replaced (delete_old). A refused or failed run leaves the "
          "cluster as it was or safe to resume: run the same job again.",
-         {"es-url", "ca-file", "insecure", "dry-run", "report", "log-format", "plugin-dir", "output", "timeout"},
+         {"es-url", "ca-file", "insecure", "dry-run", "report", "log-format", "plugin-dir", "output", "timeout",
+          "lock-ttl"},
          "ALIASING_ES_URL=https://es-prod:9200 ALIASING_ES_API_KEY_FILE=/run/secrets/es aliasing run customer.json"},
         {"plan", "aliasing plan JOB --catalog CATALOG.json [--aliases ALIASES.json]... [--output text|json|markdown]",
          "show offline what a promotion would do",
@@ -56,7 +60,8 @@ const std::vector<CommandHelp>& all_commands() {
          "point the alias back to the newest retained complete generation older than the live one",
          "Keep generations for rollback with keep_generations in the job file. Same checks and atomic swap as run; "
          "never deletes anything.",
-         {"es-url", "ca-file", "insecure", "report", "log-format", "plugin-dir", "output", "timeout", "dry-run"},
+         {"es-url", "ca-file", "insecure", "report", "log-format", "plugin-dir", "output", "timeout", "dry-run",
+          "lock-ttl"},
          "aliasing rollback customer.json"},
         {"audit", "aliasing audit (--catalog CATALOG.json | --es-url URL) [--pattern GLOB] [--apply]",
          "the plan table for every index, flagging bad shard sizing",

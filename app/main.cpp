@@ -69,6 +69,8 @@ protected:
             line.log_format = value;
         } else if (name == "timeout") {
             line.timeout = value;
+        } else if (name == "lock-ttl") {
+            line.lock_ttl = value;
         }
     }
 

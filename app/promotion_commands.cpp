@@ -49,6 +49,19 @@ Result<std::chrono::seconds> parse_timeout(const std::optional<std::string>& tex
     return std::chrono::seconds(seconds);
 }
 
+Result<std::chrono::seconds> parse_lock_ttl(const std::optional<std::string>& text) {
+    if (!text) return std::chrono::seconds(6 * 3600);
+    auto seconds = parse_timeout(text);
+    if (!seconds) return make_error(ErrorKind::Usage, "--lock-ttl: value \"" + *text + "\" is not valid: expected seconds > 0");
+    return seconds;
+}
+
+std::string run_holder() {
+    char host[256] = "unknown-host";
+    ::gethostname(host, sizeof host - 1);
+    return std::string(host) + ":" + std::to_string(::getpid());
+}
+
 Result<cluster::EsClient> connect(const CommandLine& line, RunLog& log) {
     const auto tls = line.insecure ? cluster::TlsVerification::Insecure : cluster::TlsVerification::Verify;
     auto options = cluster::connection_options_from(line.es_urls, line.ca_file.value_or(""), tls,
@@ -130,6 +143,9 @@ int run_promotion(const CommandLine& line) {
     options.timeout = *timeout;
     if (line.command == "status" || line.dry_run) options.execution = Execution::DryRun;
     if (line.command == "rollback") options.mode = PipelineMode::Rollback;
+    auto lock_ttl = parse_lock_ttl(line.lock_ttl);
+    if (!lock_ttl) return session.finish(outcome_of(lock_ttl.error()));
+    options.lock = cluster::LockRequest{job->alias_name, run_holder(), line.positional.front(), *lock_ttl, {}};
     Pipeline pipeline(*client, *job, **source, session.log, session.report, std::cout, options);
     const PipelineOutcome outcome = pipeline.run();
     client->close();

@@ -7,6 +7,7 @@
 /// the state they change.
 
 #include "aliasing/cluster/es_client.hpp"
+#include "aliasing/cluster/run_lock.hpp"
 #include "aliasing/data_source.hpp"
 #include "aliasing/job.hpp"
 #include "aliasing/plan.hpp"
@@ -16,6 +17,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -37,6 +39,8 @@ struct PipelineOptions {
     std::chrono::milliseconds poll_interval{1000};  ///< force-merge task polling
     std::function<void(std::chrono::milliseconds)> sleep;  ///< default: std::this_thread::sleep_for
     std::function<RunInstant()> clock;                      ///< default: now_instant
+    /// One run per alias at a time: taken after preflight by runs that change the cluster, released at the end.
+    std::optional<cluster::LockRequest> lock;
 };
 
 /// How a run ended: the process exit code (SPEC §9) and a one-line summary.

@@ -43,7 +43,7 @@ Status wait_for_task(StepContext& context, const MergeRow& row, const std::strin
                              " segments/shard (task " + task + ")";
     while (true) {
         auto state = context.client.get_task(task);
-        if (!state) return make_error(ErrorKind::StepFailed, state.error().message);
+        if (!state) return state.error();
         if (state->completed) {
             if (state->error) {
                 return make_error(ErrorKind::StepFailed, "force-merge of [" + std::string(row.index) +
@@ -69,7 +69,7 @@ Status merge_one(StepContext& context, const MergeRow& row, std::size_t position
     if (context.cluster_major >= 8) {
         auto task = context.client.start_forcemerge(row.index, target);
         if (task) return wait_for_task(context, row, *task, position, total);
-        if (!task.outcome_unknown()) return make_error(ErrorKind::StepFailed, task.error().message);
+        if (!task.outcome_unknown()) return task.error();
         // The request may have started a merge: look before asking again (merging twice is harmless, but
         // re-reading is what tells us whether it is needed at all).
         context.log.warn("forcemerge", "outcome of the force-merge request for [" + std::string(row.index) +
@@ -78,13 +78,13 @@ Status merge_one(StepContext& context, const MergeRow& row, std::size_t position
         if (!done) return done.error();
         if (*done) return ok_status();
         auto again = context.client.start_forcemerge(row.index, target);
-        if (!again) return make_error(ErrorKind::StepFailed, again.error().message);
+        if (!again) return again.error();
         return wait_for_task(context, row, *again, position, total);
     }
     // 7.17 has no task mode: the request blocks until the merge is done.
     auto status = context.client.forcemerge_sync(row.index, target, context.options.timeout);
     if (status) return ok_status();
-    if (!status.outcome_unknown()) return make_error(ErrorKind::StepFailed, status.error().message);
+    if (!status.outcome_unknown()) return status.error();
     const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
     while (std::chrono::steady_clock::now() < deadline) {
         auto done = merged(context, row);

@@ -41,6 +41,23 @@ public:
         }
         detail::StepContext context{m.m_client, m.m_job, m.m_log, m.m_report, m.m_options};
         if (auto status = preflight(context); !status) return outcome_of(status.error());
+        if (!m.m_options.lock || m.m_options.execution == Execution::DryRun) return plan_and_act(context);
+
+        auto lock = cluster::RunLock::acquire(m.m_client, *m.m_options.lock);
+        if (!lock) {
+            m.m_report.record({"lock", m.m_options.lock->id, ActionStatus::Failed, lock.error().message, 0});
+            return outcome_of(lock.error());
+        }
+        m.m_report.record({"lock", m.m_options.lock->id, ActionStatus::Ok, "acquired", 0});
+        PipelineOutcome outcome = plan_and_act(context);
+        if (auto released = lock->release(m.m_client); !released) {
+            m.m_log.warn("lock", "could not release the run lock (it expires by itself): " + released.error().message);
+        }
+        return outcome;
+    }
+
+private:
+    PipelineOutcome plan_and_act(detail::StepContext& context) {
         Snapshot snapshot;
         if (auto status = discover(snapshot); !status) return outcome_of(status.error());
 
@@ -86,7 +103,6 @@ public:
         return {0, rollback ? "rolled_back" : "promoted", summary};
     }
 
-private:
     Status preflight(detail::StepContext& context) {
         const auto start = std::chrono::steady_clock::now();
         ActionTimer action(m.m_report, "preflight", "cluster");
