@@ -1,4 +1,5 @@
-// A compiled plugin behind DataSource: loading, the ABI handshake, and the checked calls across the boundary.
+// A compiled plugin behind DataSource: loading it (checks in plugin_checks.cpp) and the checked calls across the
+// boundary.
 #include "aliasing/abi.h"
 #include "aliasing/plugins/plugin_checks.hpp"
 #include "aliasing/plugins/sources.hpp"
