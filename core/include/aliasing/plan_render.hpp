@@ -19,6 +19,10 @@ std::string render_plan(const Plan& plan, OutputFormat format);
 /// The plan as a JSON object (used inside reports).
 std::string plan_json(const Plan& plan);
 
+/// The fields of one plan-table row, inside an object the caller opened (shared by plan and audit JSON).
+class JsonWriter;
+void write_merge_fields(JsonWriter& json, const MergeRow& row);
+
 /// The §7 table rows: index | shards | size | segments | gb/shard | segments/shard | segments/gb | command.
 class TextTable;
 TextTable merge_table(const std::vector<MergeRow>& rows);

@@ -54,15 +54,8 @@ std::string render_audit(const std::vector<AuditRow>& rows, OutputFormat format)
         JsonWriter json;
         json.begin_array();
         for (const auto& row : rows) {
-            const MergeRow& m = row.merge;
-            json.begin_object().field("index", m.index).field("shards", m.shards).field("size_bytes", m.size_bytes);
-            json.key("segments");
-            m.segments_known ? json.value(m.segments) : json.null();
-            json.field("gb_per_shard", m.gb_per_shard)
-                .field("segments_per_shard", m.segments_per_shard)
-                .field("segments_per_gb", m.segments_per_gb)
-                .field("target_segments", m.target_segments)
-                .field("command", m.command);
+            json.begin_object();
+            write_merge_fields(json, row.merge);
             json.key("flags").begin_array();
             for (const auto& flag : row.flags) json.value(flag);
             json.end_array().end_object();

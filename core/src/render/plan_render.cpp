@@ -143,16 +143,9 @@ void write_plan(JsonWriter& json, const Plan& plan) {
     plan.new_replicas ? json.value(*plan.new_replicas) : json.null();
     json.key("merges").begin_array();
     for (const auto& row : plan.merges) {
-        json.begin_object().field("index", row.index).field("shards", row.shards).field("size_bytes", row.size_bytes);
-        json.key("segments");
-        row.segments_known ? json.value(row.segments) : json.null();
-        json.field("gb_per_shard", row.gb_per_shard)
-            .field("segments_per_shard", row.segments_per_shard)
-            .field("segments_per_gb", row.segments_per_gb)
-            .field("target_segments", row.target_segments)
-            .field("decision", to_string(row.decision))
-            .field("command", row.command)
-            .end_object();
+        json.begin_object();
+        write_merge_fields(json, row);
+        json.end_object();
     }
     json.end_array();
     write_names(json, "old_indices", plan.old_indices);
@@ -183,6 +176,18 @@ void write_plan(JsonWriter& json, const Plan& plan) {
 }
 
 }  // namespace
+
+void write_merge_fields(JsonWriter& json, const MergeRow& row) {
+    json.field("index", row.index).field("shards", row.shards).field("size_bytes", row.size_bytes);
+    json.key("segments");
+    row.segments_known ? json.value(row.segments) : json.null();
+    json.field("gb_per_shard", row.gb_per_shard)
+        .field("segments_per_shard", row.segments_per_shard)
+        .field("segments_per_gb", row.segments_per_gb)
+        .field("target_segments", row.target_segments)
+        .field("decision", to_string(row.decision))
+        .field("command", row.command);
+}
 
 TextTable merge_table(const std::vector<MergeRow>& rows) {
     TextTable table({"index", "shards", "size", "segments", "gb/shard", "segments/shard", "segments/gb", "command"},
