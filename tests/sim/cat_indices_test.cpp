@@ -191,3 +191,16 @@ TEST_F(SimTest, CatSegmentsOnClosedIndexAnswersIndexClosed)
 
 }  // namespace
 }  // namespace aliasing::sim::test
+
+namespace aliasing::sim::test {
+namespace {
+
+TEST_F(SimTest, CatTextRightAlignsNumbersAndHeadersWithoutTrailingPadding)
+{
+    create_index("long-name", 1, 0, 10, 1, 1);
+    create_index("b", 12, 0, 10, 1, 1);
+    EXPECT_EQ(get("/_cat/indices?h=pri,index&s=index&v").body, "pri index\n 12 b\n  1 long-name\n");
+}
+
+}  // namespace
+}  // namespace aliasing::sim::test

@@ -222,12 +222,13 @@ Reply render_cat_table(const Call& call, const std::vector<CatColumn>& columns, 
         }
     }
     std::string text;
-    for (std::size_t r = 0; r < table.size(); ++r) {
-        const auto& line = table[r];
+    for (const auto& line : table) {
         for (std::size_t i = 0; i < line.size(); ++i) {
-            const bool right = columns[selected[i].column].kind != CellKind::text && !(header && r == 0);
+            // Headers align like their column; the last column gets no trailing padding (RestTable.pad).
+            const bool right = columns[selected[i].column].kind != CellKind::text;
+            const bool last = i + 1 == line.size();
             const std::string pad(widths[i] - line[i].size(), ' ');
-            text += right ? pad + line[i] : line[i] + pad;
+            text += right ? pad + line[i] : (last ? line[i] : line[i] + pad);
             if (i + 1 < line.size()) {
                 text += ' ';
             }
