@@ -85,6 +85,17 @@ Status merge_one(StepContext& context, const MergeRow& row, std::size_t position
     auto status = context.client.forcemerge_sync(row.index, target, context.options.timeout);
     if (status) return ok_status();
     if (!status.outcome_unknown()) return status.error();
+    // The connection failed: the merge may have run, may still run, or may never have reached the cluster (a drop
+    // before it started). Re-read first; if it is not merged, ask again once (merging twice is harmless) rather
+    // than polling for the whole timeout for a merge that may never have started.
+    context.log.warn("forcemerge", "outcome of the force-merge request for [" + std::string(row.index) +
+                                       "] is unknown; re-reading its segments");
+    auto done_now = merged(context, row);
+    if (!done_now) return done_now.error();
+    if (*done_now) return ok_status();
+    status = context.client.forcemerge_sync(row.index, target, context.options.timeout);
+    if (status) return ok_status();
+    if (!status.outcome_unknown()) return status.error();
     const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
     while (std::chrono::steady_clock::now() < deadline) {
         auto done = merged(context, row);
