@@ -80,9 +80,21 @@ Status swap_alias(StepContext& context, const Plan& plan) {
             return error;
         }
         if (!status.outcome_unknown()) {
-            action.finish(ActionStatus::Failed, status.error().message);
+            // An error status does not prove the change was not committed (a node or proxy may answer 500 after
+            // it was): read the alias back before saying where it points.
+            auto now = read_alias_targets(context, plan.alias);
+            if (now && *now == new_targets) {
+                context.log.warn("swap", "POST /_aliases answered an error (" + status.error().message +
+                                             "), but the alias points to the new generation: the swap was applied");
+                break;
+            }
+            const std::string where =
+                !now ? "; the alias could not be read back (" + now.error().message + ")"
+                     : (*now == old_targets ? "; the alias was not moved"
+                                            : "; the alias now points to [" + join_names(*now) + "]");
+            action.finish(ActionStatus::Failed, status.error().message + where);
             return make_error(ErrorKind::StepFailed,
-                              status.error().message + "; the alias was not moved, rerun to resume");
+                              status.error().message + where + ". Nothing was deleted, rerun to resume");
         }
         context.log.warn("swap", "outcome of POST /_aliases is unknown; reading the alias back before deciding");
         auto now = read_alias_targets(context, plan.alias);
