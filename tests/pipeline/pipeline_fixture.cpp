@@ -1,0 +1,232 @@
+#include "pipeline_fixture.hpp"
+
+#include "aliasing/plugins/registry.hpp"
+#include "aliasing/report.hpp"
+#include "aliasing/run_log.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace aliasing::pipeline_testing {
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+long long number_of(const Poco::JSON::Object::Ptr& row, const std::string& key) {
+    if (!row->has(key) || row->isNull(key)) return -1;
+    return std::stoll(row->getValue<std::string>(key));
+}
+
+}  // namespace
+
+std::set<std::string> generation(const std::string& run_id) {
+    std::set<std::string> names;
+    for (const char* entity : {"individual", "address", "contact", "account"})
+        names.insert(std::string("customer-2_0_0-") + entity + "-" + run_id);
+    return names;
+}
+
+std::set<std::string> NormalState::names() const {
+    std::set<std::string> out;
+    for (const auto& [name, index] : indices) out.insert(name);
+    return out;
+}
+
+std::set<std::string> NormalState::alias_targets(const std::string& alias) const {
+    std::set<std::string> out;
+    for (const auto& [name, index] : indices)
+        if (index.aliases.count(alias)) out.insert(name);
+    return out;
+}
+
+std::string NormalState::describe() const {
+    std::string out;
+    for (const auto& [name, index] : indices) {
+        out += "  " + name + (index.open ? "" : " (closed)") + " rep=" + std::to_string(index.replicas) +
+               " seg/pri=" + std::to_string(index.segments_per_primary) + " aliases=[";
+        for (const auto& alias : index.aliases) out += alias + " ";
+        out += "]\n";
+    }
+    return out;
+}
+
+NormalState normalise(const std::string& state_document) {
+    Poco::JSON::Parser parser;
+    const auto document = parser.parse(state_document).extract<Poco::JSON::Object::Ptr>();
+    NormalState state;
+    const auto rows = document->getArray("cat_indices");
+    for (std::size_t i = 0; rows && i < rows->size(); ++i) {
+        const auto row = rows->getObject(static_cast<unsigned>(i));
+        IndexState index;
+        index.open = row->getValue<std::string>("status") == "open";
+        index.replicas = static_cast<int>(number_of(row, "rep"));
+        const long long primaries = number_of(row, "pri");
+        const long long segments = number_of(row, "pri.segments.count");
+        index.segments_per_primary = segments < 0 || primaries <= 0 ? -1 : segments / primaries;
+        state.indices[row->getValue<std::string>("index")] = index;
+    }
+    const auto aliases = document->getObject("aliases");
+    if (aliases) {
+        for (const auto& [name, entry] : *aliases) {
+            const auto names = entry.extract<Poco::JSON::Object::Ptr>()->getObject("aliases");
+            if (!names) continue;
+            for (const auto& [alias, props] : *names) state.indices[name].aliases.insert(alias);
+        }
+    }
+    return state;
+}
+
+std::string customer_state(const std::string& version) {
+    const std::string root = ALIASING_SOURCE_DIR;
+    Poco::JSON::Parser parser;
+    auto rows = parser.parse(read_file(root + "/examples/catalogs/customer.json")).extract<Poco::JSON::Array::Ptr>();
+    parser.reset();
+    auto aliases =
+        parser.parse(read_file(root + "/examples/catalogs/customer-aliases.json")).extract<Poco::JSON::Object::Ptr>();
+    Poco::JSON::Object::Ptr other = new Poco::JSON::Object;
+    other->set("health", "green");
+    other->set("status", "open");
+    other->set("index", "other-index");
+    other->set("pri", "1");
+    other->set("rep", "0");
+    other->set("docs.count", "10");
+    other->set("pri.store.size", "4096");
+    other->set("pri.segments.count", "7");
+    rows->add(other);
+    Poco::JSON::Object::Ptr other_aliases = new Poco::JSON::Object;
+    Poco::JSON::Object::Ptr names = new Poco::JSON::Object;
+    names->set("other-alias", Poco::JSON::Object::Ptr(new Poco::JSON::Object));
+    other_aliases->set("aliases", names);
+    aliases->set("other-index", other_aliases);
+
+    Poco::JSON::Object document;
+    document.set("version", version);
+    document.set("data_nodes", 3);
+    document.set("cat_indices", rows);
+    document.set("aliases", aliases);
+    std::ostringstream out;
+    Poco::JSON::Stringifier::stringify(document, out);
+    return out.str();
+}
+
+const DataSource& customer_source() {
+    static const PluginRegistry registry = PluginRegistry::discover({ALIASING_BUILD_PLUGIN_DIR});
+    static const DataSource* source = [] {
+        auto found = registry.require("customer");
+        if (!found) throw std::runtime_error(found.error().message);
+        return *found;
+    }();
+    return *source;
+}
+
+Job customer_job() {
+    auto job = load_job(std::string(ALIASING_SOURCE_DIR) + "/examples/jobs/customer.json");
+    if (!job) throw std::runtime_error(job.error().message);
+    return *job;
+}
+
+void PipelineSim::SetUp() {
+    sim::ServerOptions options;
+    options.data_nodes = 3;
+    m_sim = std::make_unique<sim::Server>(options);
+    m_sim->start();
+    cluster::ConnectionOptions control_options;
+    control_options.urls = {m_sim->url()};
+    control_options.read_timeout = 10s;
+    auto control = cluster::Transport::create(control_options);
+    ASSERT_TRUE(control.ok()) << control.error().message;
+    m_control.emplace(std::move(*control));
+    load(customer_state());
+}
+
+void PipelineSim::TearDown() {
+    m_control.reset();
+    m_sim->stop();
+}
+
+RunResult PipelineSim::run(const Job& job, PipelineOptions options, std::chrono::milliseconds read_timeout) {
+    cluster::ConnectionOptions connection;
+    connection.urls = {m_sim->url()};
+    connection.connect_timeout = 1s;
+    connection.read_timeout = read_timeout;
+    auto transport = cluster::Transport::create(
+        connection, cluster::TransportHooks{[](std::chrono::milliseconds) {}, [] { return 0.5; }});
+    EXPECT_TRUE(transport.ok());
+    if (!transport.ok()) return {};
+    cluster::EsClient client(std::move(*transport));
+    if (!options.sleep) options.sleep = [](std::chrono::milliseconds) {};
+    std::ostringstream log_text, plan_text;
+    RunLog log(log_text, LogFormat::Text, Terminal::No);
+    RunReport report;
+    Pipeline pipeline(client, job, customer_source(), log, report, plan_text, options);
+    RunResult result;
+    result.outcome = pipeline.run();
+    result.requests_sent = client.requests_sent();
+    client.close();
+    result.log = log_text.str();
+    result.plan = plan_text.str();
+    return result;
+}
+
+cluster::HttpResponse PipelineSim::control(cluster::Method method, const std::string& path, const std::string& body) {
+    auto response = m_control->request(method, path, body, cluster::Replay::Safe);
+    EXPECT_TRUE(response.ok()) << path << ": " << response.error().message;
+    return response.ok() ? *response : cluster::HttpResponse{};
+}
+
+void PipelineSim::load(const std::string& state_document) {
+    const std::string error = m_sim->load_state(state_document);
+    ASSERT_EQ(error, "");
+    clear_faults();
+    clear_requests();
+}
+
+void PipelineSim::add_fault(const std::string& json) {
+    const auto response = control(cluster::Method::Post, "/_sim/faults", json);
+    ASSERT_LT(response.status, 300) << response.body;
+}
+
+void PipelineSim::clear_faults() { control(cluster::Method::Delete, "/_sim/faults"); }
+void PipelineSim::clear_requests() { control(cluster::Method::Delete, "/_sim/requests"); }
+
+std::vector<LoggedRequest> PipelineSim::requests() {
+    const auto body = control(cluster::Method::Get, "/_sim/requests").body;
+    Poco::JSON::Parser parser;
+    const auto object = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
+    std::vector<LoggedRequest> out;
+    const auto list = object->getArray("requests");
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+        const auto item = list->getObject(static_cast<unsigned>(i));
+        out.push_back({item->optValue<std::string>("method", ""), item->optValue<std::string>("path", ""),
+                       item->optValue<std::string>("query", ""), item->optValue<int>("status", 0),
+                       item->optValue<std::size_t>("line_bytes", 0)});
+    }
+    return out;
+}
+
+NormalState PipelineSim::state() { return normalise(m_sim->dump_state()); }
+
+long long PipelineSim::wait_for_open_connections(long long expected) {
+    long long open = -1;
+    for (int i = 0; i < 300; ++i) {
+        const auto body = control(cluster::Method::Get, "/_sim/connections").body;
+        Poco::JSON::Parser parser;
+        open = parser.parse(body).extract<Poco::JSON::Object::Ptr>()->getValue<long long>("open");
+        if (open == expected) break;
+        std::this_thread::sleep_for(10ms);
+    }
+    return open;
+}
+
+}  // namespace aliasing::pipeline_testing

@@ -1,0 +1,103 @@
+#pragma once
+/// A fixture running the real promotion Pipeline (with the real `customer` plugin) against an in-process
+/// aliasing-sim on 127.0.0.1. Retry sleeps and polling sleeps are no-ops, the read timeout is short, so a whole
+/// promotion takes milliseconds. A separate control Transport talks to the sim's /_sim/ endpoints; it holds one
+/// kept-alive connection of its own, which /_sim/connections counts.
+
+#include "aliasing/cluster/es_client.hpp"
+#include "aliasing/cluster/transport.hpp"
+#include "aliasing/data_source.hpp"
+#include "aliasing/job.hpp"
+#include "aliasing/pipeline.hpp"
+
+#include <aliasing/sim/server.hpp>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace aliasing::pipeline_testing {
+
+using namespace std::chrono_literals;
+
+inline constexpr const char* kAlias = "customer-prod";
+inline constexpr const char* kOldRun = "20261121t020000123";  ///< the live generation of the example catalog
+inline constexpr const char* kNewRun = "20261122t020000";     ///< the generation a run promotes
+inline constexpr const char* kOlderRun = "20261120t020000";   ///< a complete generation older than the live one
+
+/// The four index names of one customer generation.
+std::set<std::string> generation(const std::string& run_id);
+
+/// One index as the invariants look at it.
+struct IndexState {
+    bool open = true;
+    int replicas = 0;
+    long long segments_per_primary = 0;
+    std::set<std::string> aliases;
+    bool operator==(const IndexState&) const = default;
+};
+
+/// The cluster reduced to what a promotion changes: index set, aliases, replicas, segments per primary.
+struct NormalState {
+    std::map<std::string, IndexState> indices;
+    bool operator==(const NormalState&) const = default;
+    std::set<std::string> names() const;
+    std::set<std::string> alias_targets(const std::string& alias) const;
+    std::string describe() const;
+};
+
+/// Parses a sim state document (dump_state()).
+NormalState normalise(const std::string& state_document);
+
+struct LoggedRequest {
+    std::string method, path, query;
+    int status = 0;
+    std::size_t line_bytes = 0;
+};
+
+struct RunResult {
+    PipelineOutcome outcome;
+    std::string log;   ///< the text log
+    std::string plan;  ///< the printed plan
+    std::uint64_t requests_sent = 0;
+};
+
+/// The example customer catalog (examples/catalogs/customer.json + aliases), plus `other-index` carrying its own
+/// alias `other-alias`, as a sim state document of the given version.
+std::string customer_state(const std::string& version = "8.15.0");
+
+/// The real `customer` data source from the build's plugin dir (one registry for the whole process).
+const DataSource& customer_source();
+
+/// examples/jobs/customer.json: forcemerge_new, new_replicas 1, delete_old.
+Job customer_job();
+
+class PipelineSim : public ::testing::Test {
+protected:
+    void SetUp() override;
+    void TearDown() override;
+
+    /// Runs the pipeline once with a fresh client (closed when the run ends).
+    RunResult run(const Job& job, PipelineOptions options = {}, std::chrono::milliseconds read_timeout = 300ms);
+
+    cluster::HttpResponse control(cluster::Method method, const std::string& path, const std::string& body = {});
+    void load(const std::string& state_document);
+    void add_fault(const std::string& json);
+    void clear_faults();
+    void clear_requests();
+    std::vector<LoggedRequest> requests();
+    NormalState state();
+    std::string raw_state() { return m_sim->dump_state(); }
+    /// Waits up to 3 s for /_sim/connections "open" to reach `expected`; returns the last value seen.
+    long long wait_for_open_connections(long long expected);
+
+    std::unique_ptr<sim::Server> m_sim;
+    std::optional<cluster::Transport> m_control;
+};
+
+}  // namespace aliasing::pipeline_testing
