@@ -183,4 +183,16 @@ Json nest_settings(const std::map<std::string, std::string>& flat)
     return root;
 }
 
+Json render_settings(const std::map<std::string, std::string>& view, bool flat)
+{
+    if (!flat) {
+        return nest_settings(view);
+    }
+    Json settings = Json::object();
+    for (const auto& [key, value] : view) {
+        settings[key] = value;
+    }
+    return settings;
+}
+
 }  // namespace aliasing::sim

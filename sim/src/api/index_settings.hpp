@@ -31,4 +31,7 @@ std::map<std::string, std::string> index_settings_view(const Index& index, const
 /// Turns flat keys into nested objects ({"index":{"number_of_replicas":"1"}}).
 Json nest_settings(const std::map<std::string, std::string>& flat);
 
+/// The settings as GET _settings renders them: flat keys with flat_settings=true, nested objects otherwise.
+Json render_settings(const std::map<std::string, std::string>& view, bool flat);
+
 }  // namespace aliasing::sim

@@ -168,16 +168,7 @@ Reply handle_get_index(Call& call)
         }
         entry["aliases"] = std::move(aliases);
         entry["mappings"] = Json::object();
-        const auto view = index_settings_view(index, cluster);
-        if (flat) {
-            Json settings = Json::object();
-            for (const auto& [key, value] : view) {
-                settings[key] = value;
-            }
-            entry["settings"] = std::move(settings);
-        } else {
-            entry["settings"] = nest_settings(view);
-        }
+        entry["settings"] = render_settings(index_settings_view(index, cluster), flat);
         body[name] = std::move(entry);
     }
     return json_reply(std::move(body));

@@ -45,27 +45,11 @@ Reply handle_get_settings(Call& call)
             }
         }
         Json entry = Json::object();
-        if (flat) {
-            Json settings = Json::object();
-            for (const auto& [key, value] : view) {
-                settings[key] = value;
-            }
-            entry["settings"] = std::move(settings);
-        } else {
-            entry["settings"] = nest_settings(view);
-        }
+        entry["settings"] = render_settings(view, flat);
         if (defaults) {
             const std::map<std::string, std::string> default_view{{"index.refresh_interval", "1s"},
                                                                   {"index.max_result_window", "10000"}};
-            if (flat) {
-                Json settings = Json::object();
-                for (const auto& [key, value] : default_view) {
-                    settings[key] = value;
-                }
-                entry["defaults"] = std::move(settings);
-            } else {
-                entry["defaults"] = nest_settings(default_view);
-            }
+            entry["defaults"] = render_settings(default_view, flat);
         }
         body[name] = std::move(entry);
     }
