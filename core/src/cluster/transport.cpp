@@ -194,6 +194,13 @@ Transport::Attempt Transport::attempt(Node& node, Method method, std::string_vie
         return result;
     } catch (const Poco::Exception& e) {
         reset(node);
+        // Poco completes the TLS handshake lazily, so a handshake failure on a new connection may surface only
+        // here. No HTTP request was delivered then: classify it like the same failure while sending.
+        if (!was_connected && dynamic_cast<const Poco::Net::SSLException*>(&e) != nullptr) {
+            result.failure = is_certificate_rejection(e) ? Failure::TlsRejected : Failure::Connect;
+            result.detail = where + ": TLS handshake failed: " + e.displayText();
+            return result;
+        }
         const bool nothing_received = dynamic_cast<const Poco::Net::NoMessageException*>(&e) != nullptr ||
                                       dynamic_cast<const Poco::Net::ConnectionResetException*>(&e) != nullptr;
         result.failure = nothing_received ? Failure::NoResponse : Failure::AfterSend;
