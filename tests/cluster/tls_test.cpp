@@ -11,7 +11,12 @@
 #include <netdb.h>
 #include <netinet/in.h>
 
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
+
+#include <atomic>
 #include <cstdlib>
+#include <thread>
 #include <filesystem>
 
 namespace aliasing::cluster {
@@ -54,8 +59,41 @@ TEST(TlsTransport, UnreachableHttpsPortIsUnreachable) {
     EXPECT_NE(response.error().message.find("cannot reach the cluster"), std::string::npos) << response.error().message;
 }
 
+/// A plain-HTTP peer that answers every connection at once with a 400 and closes, whatever it receives (a real
+/// HTTP server may instead wait for more of a TLS ClientHello, depending on its random bytes).
+class PlainHttpPeer {
+public:
+    PlainHttpPeer() : m_socket(Poco::Net::SocketAddress("127.0.0.1", 0)), m_thread([this] { serve(); }) {}
+    ~PlainHttpPeer() {
+        m_stop = true;
+        m_socket.close();
+        m_thread.join();
+    }
+    std::uint16_t port() const { return m_socket.address().port(); }
+
+private:
+    void serve() {
+        while (!m_stop) {
+            try {
+                if (!m_socket.poll(Poco::Timespan(0, 50000), Poco::Net::Socket::SELECT_READ)) continue;
+                Poco::Net::StreamSocket peer = m_socket.acceptConnection();
+                const std::string reply = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                peer.sendBytes(reply.data(), static_cast<int>(reply.size()));
+                peer.shutdown();
+                peer.close();
+            } catch (const Poco::Exception&) {
+                if (m_stop) return;
+            }
+        }
+    }
+
+    Poco::Net::ServerSocket m_socket;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+};
+
 TEST(TlsTransport, HttpsAgainstPlainHttpServerIsUnreachable) {
-    RecordingServer plain;
+    PlainHttpPeer plain;
     auto options = testing::test_options({testing::loopback_url(plain.port(), "https")});
     options.retry.max_attempts = 2;
     auto transport = Transport::create(options, FakeClock{}.hooks());
