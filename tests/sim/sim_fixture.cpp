@@ -5,6 +5,8 @@
 #include <Poco/StreamCopier.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <cctype>
 #include <sstream>
 
@@ -92,6 +94,25 @@ void SimTest::create_index(const std::string& name, int shards, int replicas, lo
                              R"(},"aliases":)" + aliases + "}";
     const HttpResult result = put("/" + name, body);
     ASSERT_EQ(result.status, 200) << result.body;
+}
+
+void expect_prompt_stop_with_request_in_flight(Server& server, std::uint16_t port, const std::string& path)
+{
+    std::thread waiter([port, path] {
+        Poco::Net::HTTPClientSession session("127.0.0.1", port);
+        Poco::Net::HTTPRequest request("GET", path);
+        session.sendRequest(request);
+        Poco::Net::HTTPResponse response;
+        try {
+            session.receiveResponse(response).ignore(1 << 20);
+        } catch (const Poco::Exception&) {
+        }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const auto start = std::chrono::steady_clock::now();
+    server.stop();
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+    waiter.join();
 }
 
 }  // namespace aliasing::sim::test

@@ -71,4 +71,8 @@ protected:
     }
 };
 
+/// Sends `GET path` on another thread (a request the server will hold), then checks that stop() returns within
+/// 2 s rather than waiting for the request to finish.
+void expect_prompt_stop_with_request_in_flight(Server& server, std::uint16_t port, const std::string& path);
+
 }  // namespace aliasing::sim::test
