@@ -85,6 +85,15 @@ TEST_F(AliasGetTest, HeadMissingAliasAnswers404)
     EXPECT_TRUE(result.body.empty());
 }
 
+TEST_F(AliasGetTest, IndexPatternListsEveryPropertyOfEveryAlias)
+{
+    ASSERT_EQ(put("/c-3/_alias/tenant", R"({"filter":{"term":{"tenant":"a"}},"index_routing":"1","is_hidden":true})").status, 200);
+    EXPECT_EQ(get("/c-2,c-3/_alias").json,
+              J(R"({"c-2":{"aliases":{"next":{"index_routing":"r1","search_routing":"r1","is_write_index":true}}},"c-3":{"aliases":{"tenant":{"filter":{"term":{"tenant":"a"}},"index_routing":"1","is_hidden":true}}}})"));
+    EXPECT_EQ(get("/_alias/tenant").json,
+              J(R"({"c-3":{"aliases":{"tenant":{"filter":{"term":{"tenant":"a"}},"index_routing":"1","is_hidden":true}}}})"));
+}
+
 TEST_F(AliasGetTest, HeadIndexScopedAlias)
 {
     EXPECT_EQ(head("/c-1/_alias/live").status, 200);

@@ -152,6 +152,69 @@ TEST_F(AliasUpdateTest, AliasNamedLikeAnIndexIsInvalid)
     EXPECT_EQ(result.json["error"]["index"], Json("c-new"));
 }
 
+TEST_F(AliasUpdateTest, AddStoresEveryPropertyAndGetAliasReturnsItAsElasticsearchDoes)
+{
+    const HttpResult result = post("/_aliases", R"({"actions":[{"add":{"index":"c-new","alias":"tenant","filter":{"bool":{"filter":[{"term":{"tenant":"a"}}]}},"routing":"3","is_hidden":true,"is_write_index":false}}]})");
+    ASSERT_EQ(result.status, 200) << result.body;
+    EXPECT_EQ(get("/_alias/tenant").json,
+              J(R"({"c-new":{"aliases":{"tenant":{"filter":{"bool":{"filter":[{"term":{"tenant":"a"}}]}},"index_routing":"3","search_routing":"3","is_write_index":false,"is_hidden":true}}}})"));
+    EXPECT_NE(get("/_alias/tenant").body.find(R"("filter":{"bool")"), std::string::npos) << "filter is an object";
+}
+
+TEST_F(AliasUpdateTest, RoutingSetsBothAndALaterSpecificRoutingOverridesOne)
+{
+    ASSERT_EQ(post("/_aliases", R"({"actions":[{"add":{"index":"c-new","alias":"r","routing":"1","search_routing":"1,2"}}]})").status, 200);
+    EXPECT_EQ(get("/_alias/r").json, J(R"({"c-new":{"aliases":{"r":{"index_routing":"1","search_routing":"1,2"}}}})"));
+}
+
+TEST_F(AliasUpdateTest, NumericRoutingIsStoredAsText)
+{
+    ASSERT_EQ(post("/_aliases", R"({"actions":[{"add":{"index":"c-new","alias":"r","index_routing":7}}]})").status, 200);
+    EXPECT_EQ(get("/_alias/r").json, J(R"({"c-new":{"aliases":{"r":{"index_routing":"7"}}}})"));
+}
+
+TEST_F(AliasUpdateTest, EmptyFilterMeansNoFilter)
+{
+    ASSERT_EQ(post("/_aliases", R"({"actions":[{"add":{"index":"c-new","alias":"f","filter":{}}}]})").status, 200);
+    EXPECT_EQ(get("/_alias/f").json, J(R"({"c-new":{"aliases":{"f":{}}}})"));
+}
+
+TEST_F(AliasUpdateTest, FilterThatIsNotAnObjectIsRefused)
+{
+    const HttpResult result = post("/_aliases", R"({"actions":[{"add":{"index":"c-new","alias":"f","filter":"tenant:a"}}]})");
+    EXPECT_EQ(result.status, 400);
+    EXPECT_EQ(result.json["error"]["type"], Json("x_content_parse_exception"));
+    EXPECT_EQ(result.json["error"]["reason"], Json("[add] filter doesn't support values of type: VALUE_STRING"));
+}
+
+TEST_F(AliasUpdateTest, SeveralIndexRoutingValuesAreRefusedAndNothingApplied)
+{
+    const HttpResult result = post("/_aliases", R"({"actions":[{"remove":{"index":"c-old","alias":"live"}},{"add":{"index":"c-new","alias":"live","routing":"1,2"}}]})");
+    EXPECT_EQ(result.status, 400);
+    EXPECT_EQ(result.json["error"]["type"], Json("illegal_argument_exception"));
+    EXPECT_EQ(result.json["error"]["reason"], Json("alias [live] has several index routing values associated with it"));
+    EXPECT_EQ(aliases(), J(R"({"c-new":{"aliases":{}},"c-old":{"aliases":{"live":{}}}})"));
+}
+
+TEST_F(AliasUpdateTest, IsHiddenMustAgreeOnEveryIndexOfTheAlias)
+{
+    const HttpResult result = post("/_aliases", R"({"actions":[{"add":{"index":"c-new","alias":"live","is_hidden":true}}]})");
+    EXPECT_EQ(result.status, 500);
+    EXPECT_EQ(result.json["error"]["type"], Json("illegal_state_exception"));
+    EXPECT_EQ(result.json["error"]["reason"],
+              Json("alias [live] has is_hidden set to true on indices [c-new] but does not have is_hidden set to true "
+                   "on indices [c-old]; alias must have the same is_hidden setting on all indices"));
+    EXPECT_EQ(aliases()["c-new"], J(R"({"aliases":{}})"));
+}
+
+TEST_F(AliasUpdateTest, SwapCarryingPropertiesReplacesTheOldTargetAtomically)
+{
+    ASSERT_EQ(put("/c-old/_alias/live", R"({"filter":{"term":{"tenant":"a"}},"routing":"1"})").status, 200);
+    const HttpResult result = post("/_aliases", R"({"actions":[{"remove":{"index":"c-old","alias":"live","must_exist":true}},{"add":{"index":"c-new","alias":"live","filter":{"term":{"tenant":"a"}},"index_routing":"1","search_routing":"1"}}]})");
+    ASSERT_EQ(result.status, 200) << result.body;
+    EXPECT_EQ(aliases(), J(R"({"c-new":{"aliases":{"live":{"filter":{"term":{"tenant":"a"}},"index_routing":"1","search_routing":"1"}}},"c-old":{"aliases":{}}})"));
+}
+
 TEST_F(AliasUpdateTest, TwoWriteIndicesAnswer500IllegalState)
 {
     const HttpResult result = post("/_aliases", R"({"actions":[{"add":{"index":"c-old","alias":"w","is_write_index":true}},{"add":{"index":"c-new","alias":"w","is_write_index":true}}]})");

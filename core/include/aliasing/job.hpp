@@ -13,6 +13,16 @@
 
 namespace aliasing {
 
+/// What a promotion does with alias targets that are not this job's indices (job key `foreign_alias_targets`).
+enum class ForeignAliasTargets {
+    Refuse,  ///< the default: refuse the run (exit 4), naming them
+    Keep,    ///< leave them behind the alias, untouched
+    Remove,  ///< remove them from the alias with the swap (never delete them)
+};
+
+/// "refuse", "keep" or "remove".
+const char* to_string(ForeignAliasTargets policy);
+
 struct Job {
     std::string alias_name;
     std::string data_source;
@@ -24,6 +34,7 @@ struct Job {
     std::optional<std::uint64_t> max_segment_size_bytes;
     std::optional<std::vector<std::string>> entities;
     int keep_generations = 0;
+    ForeignAliasTargets foreign_alias_targets = ForeignAliasTargets::Refuse;
 };
 
 /// Parses and validates a job file's text. Any problem is an ErrorKind::Usage error naming the key, the value

@@ -3,6 +3,7 @@
 /// promotion would do. No I/O: `aliasing plan` runs it offline, `aliasing run` runs it on bodies read from a cluster.
 
 #include "aliasing/alias_table.hpp"
+#include "aliasing/alias_targets.hpp"
 #include "aliasing/catalog.hpp"
 #include "aliasing/data_source.hpp"
 #include "aliasing/job.hpp"
@@ -93,6 +94,7 @@ struct Plan {
 
     std::vector<std::string_view> old_indices;  ///< current alias targets, sorted
     std::vector<std::string_view> new_indices;  ///< the candidate generation's indices, sorted
+    AliasChange alias_change;                   ///< the swap's remove and add actions, with the carried properties
     std::vector<std::string_view> deletions;    ///< deleted after a verified swap, sorted
     std::vector<IndexNote> kept;                ///< not deleted, with the reason
     std::vector<IgnoredIndex> ignored;          ///< not this data source's indices: never touched

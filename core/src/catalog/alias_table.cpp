@@ -1,5 +1,7 @@
 #include "aliasing/alias_table.hpp"
 
+#include "aliasing/json_writer.hpp"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -7,6 +9,70 @@
 namespace aliasing {
 namespace {
 namespace od = simdjson::ondemand;
+
+// The properties object of one alias on one index; `problem` says what is wrong with it, if anything.
+AliasProperties read_properties(od::object object, std::string& problem) {
+    AliasProperties properties;
+    for (auto field : object) {
+        std::string_view key;
+        if (field.unescaped_key().get(key)) {
+            problem = "not valid JSON";
+            return properties;
+        }
+        auto value = field.value();
+        if (key == "filter") {
+            od::object filter;
+            std::string_view raw;
+            if (value.get_object().get(filter) || filter.raw_json().get(raw)) {
+                problem = "\"filter\" is not an object";
+                return properties;
+            }
+            std::string minified(raw.size(), '\0');
+            std::size_t length = 0;
+            if (simdjson::minify(raw.data(), raw.size(), minified.data(), length)) {
+                problem = "\"filter\" is not valid JSON";
+                return properties;
+            }
+            minified.resize(length);
+            properties.filter = std::move(minified);
+        } else if (key == "index_routing" || key == "search_routing") {
+            std::string_view text;
+            if (value.get_string().get(text)) {
+                problem = "\"" + std::string(key) + "\" is not a string";
+                return properties;
+            }
+            (key == "index_routing" ? properties.index_routing : properties.search_routing) = std::string(text);
+        } else if (key == "is_write_index" || key == "is_hidden") {
+            bool flag = false;
+            if (value.get_bool().get(flag)) {
+                problem = "\"" + std::string(key) + "\" is not a boolean";
+                return properties;
+            }
+            (key == "is_write_index" ? properties.is_write_index : properties.is_hidden) = flag;
+        } else {
+            properties.unknown.emplace_back(key);
+        }
+    }
+    std::sort(properties.unknown.begin(), properties.unknown.end());
+    return properties;
+}
+
+}  // namespace
+
+void write_alias_properties(JsonWriter& json, const AliasProperties& properties) {
+    if (properties.filter) json.key("filter").raw(*properties.filter);
+    if (properties.index_routing) json.field("index_routing", *properties.index_routing);
+    if (properties.search_routing) json.field("search_routing", *properties.search_routing);
+    if (properties.is_write_index) json.field("is_write_index", *properties.is_write_index);
+    if (properties.is_hidden) json.field("is_hidden", *properties.is_hidden);
+}
+
+std::string properties_json(const AliasProperties& properties) {
+    JsonWriter json;
+    json.begin_object();
+    write_alias_properties(json, properties);
+    json.end_object();
+    return json.take();
 }
 
 Result<AliasTable> AliasTable::parse(std::string_view json, std::string_view origin) {
@@ -47,22 +113,34 @@ Result<AliasTable> AliasTable::parse(std::string_view json, std::string_view ori
             std::string_view alias;
             if (alias_field.unescaped_key().get(alias)) return not_aliases("not valid JSON");
             list.emplace_back(alias);
+            od::object object;
+            if (alias_field.value().get_object().get(object)) {
+                return not_aliases("alias [" + std::string(alias) + "] of index [" + index_name +
+                                   "] is not an object of properties");
+            }
+            std::string problem;
+            AliasProperties properties = read_properties(object, problem);
+            if (!problem.empty()) {
+                return not_aliases("alias [" + list.back() + "] of index [" + index_name + "]: " + problem);
+            }
+            if (!properties.empty()) table.m_properties[index_name][list.back()] = std::move(properties);
         }
         std::sort(list.begin(), list.end());
     }
     return table;
 }
 
-void AliasTable::add(std::string_view index, std::string_view alias) {
+void AliasTable::add(std::string_view index, std::string_view alias, AliasProperties properties) {
     auto& list = m_by_index[std::string(index)];
     auto at = std::lower_bound(list.begin(), list.end(), alias);
     if (at == list.end() || *at != alias) list.emplace(at, alias);
+    if (!properties.empty()) m_properties[std::string(index)][std::string(alias)] = std::move(properties);
 }
 
 void AliasTable::merge(const AliasTable& other) {
     for (const auto& [index, aliases] : other.m_by_index) {
         m_by_index.try_emplace(index);
-        for (const auto& alias : aliases) add(index, alias);
+        for (const auto& alias : aliases) add(index, alias, other.properties(index, alias));
     }
 }
 
@@ -78,6 +156,14 @@ const std::vector<std::string>& AliasTable::aliases_of(std::string_view index) c
     static const std::vector<std::string> none;
     auto it = m_by_index.find(index);
     return it == m_by_index.end() ? none : it->second;
+}
+
+const AliasProperties& AliasTable::properties(std::string_view index, std::string_view alias) const {
+    static const AliasProperties none;
+    auto by_index = m_properties.find(index);
+    if (by_index == m_properties.end()) return none;
+    auto found = by_index->second.find(alias);
+    return found == by_index->second.end() ? none : found->second;
 }
 
 }  // namespace aliasing

@@ -29,11 +29,11 @@ namespace {
 
 using Poco::Dynamic::Var;
 
-constexpr std::array<std::string_view, 10> kKnownKeys = {
-    "abort_run",   "alias_name",       "data_source",
-    "delete_old",  "entities",         "forcemerge_new",
-    "index_base",  "keep_generations", "max_segment_size_bytes",
-    "new_replicas"};
+constexpr std::array<std::string_view, 11> kKnownKeys = {
+    "abort_run",   "alias_name",            "data_source",
+    "delete_old",  "entities",              "forcemerge_new",
+    "foreign_alias_targets", "index_base",  "keep_generations",
+    "max_segment_size_bytes", "new_replicas"};
 
 constexpr std::string_view kExpectBool =
     R"(expected a boolean (true or false, or one of the strings "True", "False", "true", "false"))";
@@ -43,6 +43,9 @@ constexpr std::string_view kExpectBytes =
     R"(expected an integer > 0 (a number of bytes or a decimal string such as "5368709120"))";
 constexpr std::string_view kExpectEntities =
     R"(expected a non-empty array of distinct lowercase entity names such as ["individual", "address"])";
+constexpr std::string_view kExpectForeign =
+    R"(expected one of "refuse" (the default: refuse a run while the alias also points to indices that are not this )"
+    R"(job's), "keep" (leave them behind the alias) or "remove" (remove them from the alias with the swap))";
 constexpr std::size_t kMaxShownValueBytes = 120;
 
 // Collects problems; each line reads "<origin>: key "<key>": ...".
@@ -160,6 +163,19 @@ void read_name(Problems& problems, std::string_view key, const Var& value, std::
         }
     }
     target = text;
+}
+
+void read_foreign_policy(Problems& problems, std::string_view key, const Var& value, ForeignAliasTargets& target) {
+    if (value.isString()) {
+        const auto& text = value.extract<std::string>();
+        for (auto policy : {ForeignAliasTargets::Refuse, ForeignAliasTargets::Keep, ForeignAliasTargets::Remove}) {
+            if (text == to_string(policy)) {
+                target = policy;
+                return;
+            }
+        }
+    }
+    bad_value(problems, key, value, kExpectForeign);
 }
 
 void read_entities(Problems& problems, std::string_view key, const Var& value,
@@ -343,12 +359,23 @@ void read_key(Problems& problems, Job& job, const std::string& key, const Var& v
         }
     } else if (key == "entities") {
         read_entities(problems, key, value, job.entities);
+    } else if (key == "foreign_alias_targets") {
+        read_foreign_policy(problems, key, value, job.foreign_alias_targets);
     } else {
         unknown_key(problems, key);
     }
 }
 
 }  // namespace
+
+const char* to_string(ForeignAliasTargets policy) {
+    switch (policy) {
+        case ForeignAliasTargets::Refuse: return "refuse";
+        case ForeignAliasTargets::Keep: return "keep";
+        case ForeignAliasTargets::Remove: return "remove";
+    }
+    return "refuse";
+}
 
 Result<Job> parse_job(std::string_view json_text, std::string_view origin) {
     constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";

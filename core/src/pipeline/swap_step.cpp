@@ -11,14 +11,15 @@ namespace {
 std::string swap_actions(const Plan& plan) {
     JsonWriter json;
     json.begin_object().key("actions").begin_array();
-    for (auto index : plan.old_indices) {
+    for (auto index : plan.alias_change.removes) {
         json.begin_object().key("remove").begin_object();
         json.field("index", index).field("alias", plan.alias).field("must_exist", true);
         json.end_object().end_object();
     }
-    for (auto index : plan.new_indices) {
+    for (const auto& add : plan.alias_change.adds) {
         json.begin_object().key("add").begin_object();
-        json.field("index", index).field("alias", plan.alias);
+        json.field("index", add.index).field("alias", plan.alias);
+        write_alias_properties(json, add.properties);
         json.end_object().end_object();
     }
     json.end_array().end_object();
@@ -50,7 +51,7 @@ Status verify_alias(StepContext& context, const Plan& plan) {
         action.finish(ActionStatus::Failed, targets.error().message);
         return make_error(ErrorKind::StepFailed, targets.error().message);
     }
-    const auto expected = to_strings(plan.new_indices);
+    const auto expected = to_strings(plan.alias_change.after);  // the new indices and any kept foreign targets
     if (*targets != expected) {
         Error error = moved(plan, *targets);
         action.finish(ActionStatus::Failed, error.message);
@@ -66,7 +67,7 @@ Status swap_alias(StepContext& context, const Plan& plan) {
     const auto start = std::chrono::steady_clock::now();
     const std::string body = swap_actions(plan);
     const auto old_targets = to_strings(plan.old_indices);
-    const auto new_targets = to_strings(plan.new_indices);
+    const auto new_targets = to_strings(plan.alias_change.after);
     ActionTimer action(context.report, "swap", plan.alias);
     // At most one resend, and only after reading back that the first one was not applied.
     for (int attempt = 0; attempt < 2; ++attempt) {

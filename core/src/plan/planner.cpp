@@ -96,6 +96,7 @@ private:
             if (!m_old.count(name)) continue;
             m_generation_live[named.generation] = 1;
             m_old_of_ours.push_back(name);
+            m_old_entities.push_back({name, m_scan.entity_names[named.entity]});
         }
     }
 
@@ -205,6 +206,7 @@ private:
                 return;
             }
         }
+        if (!plan_alias_change(plan, generation)) return;
         if (rollback) {
             plan.merges.clear();
             plan.new_replicas.reset();
@@ -216,9 +218,9 @@ private:
             return;
         }
 
-        const bool already_live =
-            plan.old_indices.size() == plan.new_indices.size() &&
-            std::equal(plan.old_indices.begin(), plan.old_indices.end(), plan.new_indices.begin());
+        const auto& removes = plan.alias_change.removes;  // kept foreign targets stay: they are not compared
+        const bool already_live = removes.size() == plan.new_indices.size() &&
+                                  std::equal(removes.begin(), removes.end(), plan.new_indices.begin());
         if (m_request.job.delete_old) plan_deletions(plan, candidate_rank);
         if (already_live) {
             plan.merges.clear();
@@ -234,6 +236,24 @@ private:
             return;
         }
         plan.outcome = PlanOutcome::Promote;
+    }
+
+    // The swap's actions (alias_targets.cpp): refused when a property cannot be carried or foreign targets are
+    // not provided for by the job.
+    bool plan_alias_change(Plan& plan, const Generation& generation) {
+        std::vector<EntityIndex> next;
+        for (std::uint32_t member : generation.members) {
+            const auto& named = m_scan.named[member];
+            next.push_back({m_request.catalog.indices()[named.record].name, m_scan.entity_names[named.entity]});
+        }
+        auto change = aliasing::plan_alias_change({plan.alias, m_request.aliases, plan.old_indices, m_old_entities,
+                                                   next, m_request.job.foreign_alias_targets});
+        if (!change) {
+            refuse(plan, change.error().message);
+            return false;
+        }
+        plan.alias_change = std::move(change).value();
+        return true;
     }
 
     // Rollback target: the newest complete generation older than the one the alias points to, which must be
@@ -412,6 +432,7 @@ private:
     std::unordered_set<std::string_view> m_old;
     std::vector<std::uint8_t> m_generation_live;     // by generation position: the alias points into it
     std::vector<std::string_view> m_old_of_ours;     // alias targets that are this data source's indices
+    std::vector<EntityIndex> m_old_entities;         // the same, with their entities: "ours" for the alias change
 };
 
 }  // namespace

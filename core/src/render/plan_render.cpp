@@ -3,6 +3,8 @@
 #include "aliasing/json_writer.hpp"
 #include "aliasing/text_table.hpp"
 
+#include <algorithm>
+
 namespace aliasing {
 namespace {
 
@@ -40,10 +42,7 @@ public:
             if (m_plan.new_replicas)
                 line("Replicas: set number_of_replicas=" + std::to_string(*m_plan.new_replicas) +
                      " on the new indices, then wait for them to be green");
-            section("Alias change (one atomic POST /_aliases)");
-            for (auto index : m_plan.old_indices)
-                item("remove [" + m_plan.alias + "] from " + std::string(index) + " (must_exist)");
-            for (auto index : m_plan.new_indices) item("add    [" + m_plan.alias + "] to   " + std::string(index));
+            alias_change();
         }
         if (m_plan.outcome == PlanOutcome::Promote || m_plan.outcome == PlanOutcome::CleanupOnly) {
             section("Deletions after the swap is verified (" + std::to_string(m_plan.deletions.size()) + ")");
@@ -83,6 +82,35 @@ private:
             item(std::string(entries[i].index) + ": " + entries[i].reason);
         more(entries.size());
     }
+    void alias_change() {
+        const AliasChange& change = m_plan.alias_change;
+        const std::string policy = to_string(change.foreign_policy);
+        auto foreign = [&](std::string_view index) {
+            return std::binary_search(change.foreign.begin(), change.foreign.end(), index);
+        };
+        section("Alias change (one atomic POST /_aliases)");
+        if (change.per_entity) item("the alias's properties differ per entity: each new index carries its entity's own");
+        for (auto index : change.removes) {
+            std::string text = "remove [" + m_plan.alias + "] from " + std::string(index) + " (must_exist";
+            if (foreign(index)) text += "; not this job's index, foreign_alias_targets=" + policy + ": never deleted";
+            text += ")";
+            const auto at = std::find_if(change.current.begin(), change.current.end(),
+                                         [&](const AliasTarget& target) { return target.index == index; });
+            const std::string properties =
+                at == change.current.end() ? std::string() : describe_properties(at->properties);
+            item(text + (properties.empty() ? "" : " had " + properties));
+        }
+        for (const auto& add : change.adds) {
+            const std::string properties = describe_properties(add.properties);
+            item("add    [" + m_plan.alias + "] to   " + std::string(add.index) +
+                 (properties.empty() ? "" : " with " + properties));
+        }
+        if (change.foreign_policy == ForeignAliasTargets::Keep) {
+            for (auto index : change.foreign)
+                item("keep   [" + m_plan.alias + "] on   " + std::string(index) +
+                     " (not this job's index, foreign_alias_targets=keep: untouched)");
+        }
+    }
     static std::string joined(const std::vector<std::string>& items) {
         std::string out;
         for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
@@ -121,6 +149,28 @@ void write_notes(JsonWriter& json, std::string_view name, const std::vector<Inde
     json.end_array();
 }
 
+void write_alias_change(JsonWriter& json, const Plan& plan) {
+    const AliasChange& change = plan.alias_change;
+    json.key("alias_change").begin_object();
+    json.field("foreign_alias_targets", to_string(change.foreign_policy));
+    write_names(json, "foreign", change.foreign);
+    json.field("per_entity", change.per_entity);
+    write_names(json, "remove", change.removes);
+    auto targets = [&](std::string_view name, const std::vector<AliasTarget>& list) {
+        json.key(name).begin_array();
+        for (const auto& target : list) {
+            json.begin_object().field("index", target.index).key("properties").begin_object();
+            write_alias_properties(json, target.properties);
+            json.end_object().end_object();
+        }
+        json.end_array();
+    };
+    targets("current", change.current);
+    targets("add", change.adds);
+    write_names(json, "after", change.after);
+    json.end_object();
+}
+
 void write_plan(JsonWriter& json, const Plan& plan) {
     json.begin_object();
     json.field("alias", plan.alias).field("data_source", plan.data_source).field("index_base", plan.index_base);
@@ -150,6 +200,7 @@ void write_plan(JsonWriter& json, const Plan& plan) {
     json.end_array();
     write_names(json, "old_indices", plan.old_indices);
     write_names(json, "new_indices", plan.new_indices);
+    write_alias_change(json, plan);
     write_names(json, "deletions", plan.deletions);
     write_notes(json, "kept", plan.kept);
     write_notes(json, "invalid", plan.invalid);

@@ -59,6 +59,36 @@ void check_write_indices(const Cluster& cluster)
     }
 }
 
+std::string comma_list(const std::vector<std::string>& names)
+{
+    std::string list;
+    for (const auto& name : names) {
+        list += (list.empty() ? "" : ",") + name;
+    }
+    return list;
+}
+
+// IndexAbstraction.Alias: every index of an alias must agree on is_hidden (IllegalStateException, 500).
+void check_hidden_agreement(const Cluster& cluster)
+{
+    std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> by_alias;
+    for (const auto& [name, index] : cluster.indices) {
+        for (const auto& [alias, props] : index.aliases) {
+            auto& [hidden, visible] = by_alias[alias];
+            (props.is_hidden.value_or(false) ? hidden : visible).push_back(name);
+        }
+    }
+    for (const auto& [alias, groups] : by_alias) {
+        if (!groups.first.empty() && !groups.second.empty()) {
+            throw full_error(500, "illegal_state_exception",
+                             "alias [" + alias + "] has is_hidden set to true on indices [" + comma_list(groups.first) +
+                                 "] but does not have is_hidden set to true on indices [" +
+                                 comma_list(groups.second) + "]; alias must have the same is_hidden setting on all "
+                                 "indices");
+        }
+    }
+}
+
 std::string_view type_name(AliasActionType type)
 {
     switch (type) {
@@ -153,6 +183,11 @@ Reply apply_alias_actions(Cluster& cluster, const std::vector<AliasAction>& acti
             if (const std::string broken = name_rule_broken(action.alias, NameKind::alias); !broken.empty()) {
                 throw invalid_alias(action.alias, broken);
             }
+            if (const auto& routing = action.origin->props.index_routing;
+                routing && routing->find(',') != std::string::npos) {
+                throw illegal_argument("alias [" + action.alias +
+                                       "] has several index routing values associated with it");
+            }
             if (next.indices.count(action.alias) != 0) {
                 const std::string suffix = cluster.version.is_7x() && !cluster.version.at_least(7, 17)
                                                ? "an index exists with the same name as the alias"
@@ -175,6 +210,7 @@ Reply apply_alias_actions(Cluster& cluster, const std::vector<AliasAction>& acti
         }
     }
     check_write_indices(next);
+    check_hidden_agreement(next);
     cluster.indices = std::move(next.indices);
 
     Json body = Json::object();

@@ -45,22 +45,65 @@ bool boolean_field(const Json& value, std::string_view field)
                          "] as only [true] or [false] are allowed.");
 }
 
-std::string routing_value(const Json& value)
+// The token name ObjectParser puts in "[add] x doesn't support values of type: VALUE_STRING".
+std::string_view token_name(const Json& value)
 {
-    return value.is_string() ? value.as_string() : value.dump();
+    if (value.is_string()) {
+        return "VALUE_STRING";
+    }
+    if (value.is_bool()) {
+        return "VALUE_BOOLEAN";
+    }
+    if (value.is_null()) {
+        return "VALUE_NULL";
+    }
+    if (value.is_array()) {
+        return "START_ARRAY";
+    }
+    if (value.is_object()) {
+        return "START_OBJECT";
+    }
+    return "VALUE_NUMBER";
+}
+
+ApiError unsupported_type(std::string_view field, const Json& value)
+{
+    return full_error(400, "x_content_parse_exception",
+                      "[add] " + std::string(field) + " doesn't support values of type: " +
+                          std::string(token_name(value)));
+}
+
+// Routing is declared as ValueType.INT: a string or a number, read as text.
+std::string routing_value(std::string_view field, const Json& value)
+{
+    if (value.is_string()) {
+        return value.as_string();
+    }
+    if (value.is_number()) {
+        return value.dump();
+    }
+    throw unsupported_type(field, value);
 }
 
 void read_props_field(AliasProps& props, const std::string& key, const Json& value)
 {
     if (key == "filter") {
-        props.filter = value;
+        if (!value.is_object()) {
+            throw unsupported_type(key, value);
+        }
+        // AliasActions.filter(Map): an empty map means no filter.
+        if (value.size() == 0) {
+            props.filter.reset();
+        } else {
+            props.filter = value;
+        }
     } else if (key == "routing") {
-        props.index_routing = routing_value(value);
-        props.search_routing = routing_value(value);
+        props.index_routing = routing_value(key, value);
+        props.search_routing = routing_value(key, value);
     } else if (key == "index_routing") {
-        props.index_routing = routing_value(value);
+        props.index_routing = routing_value(key, value);
     } else if (key == "search_routing") {
-        props.search_routing = routing_value(value);
+        props.search_routing = routing_value(key, value);
     } else if (key == "is_write_index") {
         props.is_write_index = boolean_field(value, key);
     } else if (key == "is_hidden") {

@@ -294,6 +294,27 @@ TEST(ParseJob, NewReplicasRejectsValueBeyondIntRangeNamingTheLimit) {
     EXPECT_CONTAINS(error_of(with(R"("new_replicas":"3000000000")")), "at most 2147483647");
 }
 
+// --- foreign_alias_targets: "refuse" (default), "keep" or "remove"
+// ----------------------------------------------------------------------------------
+
+TEST(ParseJob, ForeignAliasTargetsDefaultsToRefuse) {
+    EXPECT_EQ(job_of(with(R"("delete_old":true)")).foreign_alias_targets, ForeignAliasTargets::Refuse);
+}
+
+TEST(ParseJob, ForeignAliasTargetsAcceptsEachPolicy) {
+    EXPECT_EQ(job_of(with(R"("foreign_alias_targets":"keep")")).foreign_alias_targets, ForeignAliasTargets::Keep);
+    EXPECT_EQ(job_of(with(R"("foreign_alias_targets":"remove")")).foreign_alias_targets, ForeignAliasTargets::Remove);
+    EXPECT_EQ(job_of(with(R"("foreign_alias_targets":"refuse")")).foreign_alias_targets, ForeignAliasTargets::Refuse);
+}
+
+TEST(ParseJob, ForeignAliasTargetsWrongValueNamesKeyValueAndTheAllowedValues) {
+    const auto message = error_of(with(R"("foreign_alias_targets":"Keep")"));
+    EXPECT_CONTAINS(message, R"(job.json: key "foreign_alias_targets": value "Keep" is not valid: expected one of "refuse")");
+    EXPECT_CONTAINS(message, R"("keep")");
+    EXPECT_CONTAINS(message, R"("remove")");
+    EXPECT_CONTAINS(error_of(with(R"("foreign_alias_targets":true)")), R"(key "foreign_alias_targets": value true)");
+}
+
 // --- keep_generations: int ≥ 0
 // ----------------------------------------------------------------------------------
 

@@ -214,6 +214,7 @@ TEST(PlannerTest, AliasTargetOutsideTheNamingIsNeverDeleted) {
     s.job_file.delete_old = true;
     s.rows = {{"customer-2_0_0-handmade"}, {idx("address", "20261015t103000")}};
     s.aliases = alias_body({"customer-2_0_0-handmade"});
+    s.job_file.foreign_alias_targets = ForeignAliasTargets::Remove;  // the default refuses (alias_targets_test)
     Plan plan = s.plan();
     EXPECT_EQ(plan.outcome, PlanOutcome::Promote);
     EXPECT_TRUE(plan.deletions.empty());
@@ -282,9 +283,11 @@ TEST(PlannerTest, SwapCoversEveryObservedOldTarget) {
     Scenario s;
     s.rows = {{idx("address", "20261014t103000")}, {idx("address", "20261015t103000")}};
     s.aliases = alias_body({idx("address", "20261014t103000"), "customer-1_0_0-address-20250101t000000"});
+    s.job_file.foreign_alias_targets = ForeignAliasTargets::Remove;
     Plan plan = s.plan();
     EXPECT_EQ(plan.old_indices.size(), 2u);
     EXPECT_EQ(plan.outcome, PlanOutcome::Promote);
+    EXPECT_EQ(plan.alias_change.removes, plan.old_indices);
 }
 
 }  // namespace

@@ -1,0 +1,177 @@
+// Alias properties and foreign alias targets through a real promotion against the in-process sim: a filtered,
+// routed alias stays filtered (read back with GET _alias), per-entity filters go to their entity's new index, a
+// property that cannot be carried and foreign targets are refused before any change unless the job says otherwise.
+
+#include "pipeline_fixture.hpp"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <sstream>
+
+namespace aliasing::pipeline_testing {
+namespace {
+
+using cluster::Method;
+
+const char* const kEntities[] = {"individual", "address", "contact", "account"};
+
+std::string index_of(const std::string& entity, const std::string& run_id) {
+    return "customer-2_0_0-" + entity + "-" + run_id;
+}
+
+std::string filter_for(const std::string& entity) { return R"({"term":{"kind":")" + entity + R"("}})"; }
+
+class AliasPropertiesTest : public PipelineSim {
+protected:
+    // Re-adds the alias on the live generation with the given properties per entity (an `add` replaces them).
+    void set_live_properties(const std::map<std::string, std::string>& properties_by_entity) {
+        std::string actions = R"({"actions":[)";
+        for (const auto& [entity, properties] : properties_by_entity) {
+            actions += R"({"add":{"index":")" + index_of(entity, kOldRun) + R"(","alias":"customer-prod")" +
+                       (properties.empty() ? "" : "," + properties) + "}},";
+        }
+        actions.back() = ']';
+        post_aliases(actions + "}");
+    }
+    void post_aliases(const std::string& actions) {
+        const auto response = control(Method::Post, "/_aliases", actions);
+        ASSERT_EQ(response.status, 200) << response.body;
+        clear_requests();
+    }
+    // GET /_alias/customer-prod from the sim: index → its properties object.
+    std::map<std::string, Poco::JSON::Object::Ptr> read_alias() {
+        const auto response = control(Method::Get, std::string("/_alias/") + kAlias);
+        std::map<std::string, Poco::JSON::Object::Ptr> out;
+        if (response.status != 200) return out;
+        Poco::JSON::Parser parser;
+        const auto body = parser.parse(response.body).extract<Poco::JSON::Object::Ptr>();
+        for (const auto& [index, entry] : *body)
+            out[index] = entry.extract<Poco::JSON::Object::Ptr>()->getObject("aliases")->getObject(kAlias);
+        return out;
+    }
+    static std::string text(const Poco::JSON::Object::Ptr& object, const std::string& key) {
+        if (!object || !object->has(key)) return "(absent)";
+        if (object->isObject(key)) {
+            std::ostringstream out;
+            Poco::JSON::Stringifier::stringify(object->getObject(key), out);
+            return out.str();
+        }
+        return object->get(key).toString();
+    }
+    bool changed_nothing(const NormalState& before) {
+        for (const auto& request : requests()) {
+            if (request.method != "GET" && request.method != "HEAD") {
+                ADD_FAILURE() << request.method << " " << request.path << " was sent by a refused run";
+                return false;
+            }
+        }
+        return state() == before;
+    }
+    Job job_with(ForeignAliasTargets policy) {
+        Job job = customer_job();
+        job.foreign_alias_targets = policy;
+        return job;
+    }
+};
+
+TEST_F(AliasPropertiesTest, FilteredAliasWithRoutingStaysFilteredAfterAPromotion) {
+    std::map<std::string, std::string> properties;
+    for (const char* entity : kEntities) properties[entity] = R"("filter":{"term":{"tenant":"eu"}},"routing":"2")";
+    set_live_properties(properties);
+    const RunResult result = run(customer_job());
+    ASSERT_EQ(result.outcome.exit_code, 0) << result.outcome.message << "\n" << result.log;
+    const auto alias = read_alias();
+    ASSERT_EQ(alias.size(), 4u);
+    for (const char* entity : kEntities) {
+        const auto found = alias.find(index_of(entity, kNewRun));
+        ASSERT_NE(found, alias.end()) << entity;
+        EXPECT_EQ(text(found->second, "filter"), R"({"term":{"tenant":"eu"}})") << entity << ": the alias lost its filter";
+        EXPECT_EQ(text(found->second, "index_routing"), "2") << entity;
+        EXPECT_EQ(text(found->second, "search_routing"), "2") << entity;
+    }
+    EXPECT_NE(result.plan.find(R"(with filter {"term":{"tenant":"eu"}}, routing 2)"), std::string::npos) << result.plan;
+}
+
+TEST_F(AliasPropertiesTest, EachEntityKeepsItsOwnFilter) {
+    std::map<std::string, std::string> properties;
+    for (const char* entity : kEntities) properties[entity] = R"("filter":)" + filter_for(entity);
+    properties["account"] += R"(,"is_write_index":true)";
+    set_live_properties(properties);
+    const RunResult result = run(customer_job());
+    ASSERT_EQ(result.outcome.exit_code, 0) << result.outcome.message << "\n" << result.log;
+    const auto alias = read_alias();
+    ASSERT_EQ(alias.size(), 4u);
+    for (const char* entity : kEntities) {
+        const auto found = alias.find(index_of(entity, kNewRun));
+        ASSERT_NE(found, alias.end()) << entity;
+        EXPECT_EQ(text(found->second, "filter"), filter_for(entity)) << entity;
+        EXPECT_EQ(text(found->second, "is_write_index"), std::string(entity) == "account" ? "true" : "(absent)")
+            << entity;
+    }
+}
+
+TEST_F(AliasPropertiesTest, WriteIndexThatWouldLandOnSeveralNewIndicesIsRefusedWithNothingChanged) {
+    // The alias is on one index only, the write index: carried to four new indices it would be four write indices.
+    std::string actions = R"({"actions":[)";
+    for (const char* entity : kEntities) {
+        if (std::string(entity) == "individual") continue;
+        actions += R"({"remove":{"index":")" + index_of(entity, kOldRun) + R"(","alias":"customer-prod"}},)";
+    }
+    actions += R"({"add":{"index":")" + index_of("individual", kOldRun) + R"(","alias":"customer-prod","is_write_index":true}}]})";
+    post_aliases(actions);
+    const NormalState before = state();
+    const RunResult result = run(customer_job());
+    EXPECT_EQ(result.outcome.exit_code, 4) << result.outcome.message << "\n" << result.log;
+    EXPECT_NE(result.outcome.message.find("is_write_index true on 4 indices"), std::string::npos)
+        << result.outcome.message;
+    EXPECT_TRUE(changed_nothing(before)) << state().describe();
+    EXPECT_EQ(text(read_alias()[index_of("individual", kOldRun)], "is_write_index"), "true");
+}
+
+class ForeignTargetsTest : public AliasPropertiesTest {
+protected:
+    void SetUp() override {
+        AliasPropertiesTest::SetUp();
+        post_aliases(R"({"actions":[{"add":{"index":"other-index","alias":"customer-prod"}}]})");
+    }
+};
+
+TEST_F(ForeignTargetsTest, AreRefusedByDefaultNamingThemWithNothingChanged) {
+    const NormalState before = state();
+    const RunResult result = run(customer_job());
+    EXPECT_EQ(result.outcome.exit_code, 4) << result.outcome.message << "\n" << result.log;
+    EXPECT_NE(result.outcome.message.find("[other-index]"), std::string::npos) << result.outcome.message;
+    EXPECT_NE(result.outcome.message.find("foreign_alias_targets"), std::string::npos);
+    EXPECT_TRUE(changed_nothing(before)) << state().describe();
+}
+
+TEST_F(ForeignTargetsTest, KeepLeavesThemBehindTheAliasAndTheRunVerifies) {
+    const RunResult result = run(job_with(ForeignAliasTargets::Keep));
+    ASSERT_EQ(result.outcome.exit_code, 0) << result.outcome.message << "\n" << result.log;
+    std::set<std::string> expected = generation(kNewRun);
+    expected.insert("other-index");
+    EXPECT_EQ(state().alias_targets(kAlias), expected) << state().describe();
+    for (const auto& request : requests()) {
+        if (request.method == "POST" && request.path == "/_aliases") continue;
+        EXPECT_EQ(request.path.find("other-index"), std::string::npos) << request.method << " " << request.path;
+    }
+    EXPECT_NE(result.plan.find("keep   [customer-prod] on   other-index"), std::string::npos) << result.plan;
+    // Run again: already live, the kept target does not count as a change.
+    const RunResult again = run(job_with(ForeignAliasTargets::Keep));
+    EXPECT_EQ(again.outcome.exit_code, 3) << again.outcome.message << "\n" << again.log;
+}
+
+TEST_F(ForeignTargetsTest, RemoveTakesThemOffTheAliasButNeverDeletesThem) {
+    const RunResult result = run(job_with(ForeignAliasTargets::Remove));
+    ASSERT_EQ(result.outcome.exit_code, 0) << result.outcome.message << "\n" << result.log;
+    const NormalState after = state();
+    EXPECT_EQ(after.alias_targets(kAlias), generation(kNewRun));
+    ASSERT_TRUE(after.indices.count("other-index")) << "a foreign target was deleted";
+    EXPECT_EQ(after.indices.at("other-index").aliases, (std::set<std::string>{"other-alias"}));
+    EXPECT_NE(result.plan.find("foreign_alias_targets=remove"), std::string::npos) << result.plan;
+}
+
+}  // namespace
+}  // namespace aliasing::pipeline_testing
