@@ -57,9 +57,13 @@ Status verify_alias(StepContext& context, const Plan& plan) {
         action.finish(ActionStatus::Failed, error.message);
         return error;
     }
-    action.finish(ActionStatus::Ok, "points to " + std::to_string(expected.size()) + " new indices");
-    context.log.info("verify", "alias [" + plan.alias + "] points to exactly the " + std::to_string(expected.size()) +
-                                   " indices of generation " + std::string(plan.candidate->run_id));
+    const std::size_t kept = expected.size() - plan.alias_change.adds.size();
+    const std::string besides = kept == 0 ? "" : " and the " + std::to_string(kept) + " kept foreign targets";
+    action.finish(ActionStatus::Ok,
+                  "points to " + std::to_string(plan.alias_change.adds.size()) + " new indices" + besides);
+    context.log.info("verify", "alias [" + plan.alias + "] points to exactly the " +
+                                   std::to_string(plan.alias_change.adds.size()) + " indices of generation " +
+                                   std::string(plan.candidate->run_id) + besides);
     return ok_status();
 }
 
@@ -116,8 +120,8 @@ Status swap_alias(StepContext& context, const Plan& plan) {
         }
         context.log.info("swap", "the swap was not applied; sending it again");
     }
-    action.finish(ActionStatus::Ok, "removed " + std::to_string(old_targets.size()) + ", added " +
-                                        std::to_string(new_targets.size()));
+    action.finish(ActionStatus::Ok, "removed " + std::to_string(plan.alias_change.removes.size()) + ", added " +
+                                        std::to_string(plan.alias_change.adds.size()));
     context.log.step_done("swap", "alias [" + plan.alias + "] moved to generation " +
                                       std::string(plan.candidate->run_id) + " in one atomic POST /_aliases",
                           std::chrono::steady_clock::now() - start);
