@@ -51,6 +51,23 @@ protected:
             out[index] = entry.extract<Poco::JSON::Object::Ptr>()->getObject("aliases")->getObject(kAlias);
         return out;
     }
+    // Sets the live properties, promotes, and reads the alias back: entity → its new index's alias properties
+    // (empty unless the run succeeded and the alias points to exactly the new generation).
+    std::map<std::string, Poco::JSON::Object::Ptr> promote_and_read_back(
+        const std::map<std::string, std::string>& properties, std::string& plan) {
+        set_live_properties(properties);
+        const RunResult result = run(customer_job());
+        plan = result.plan;
+        EXPECT_EQ(result.outcome.exit_code, 0) << result.outcome.message << "\n" << result.log;
+        const auto alias = read_alias();
+        std::map<std::string, Poco::JSON::Object::Ptr> by_entity;
+        for (const char* entity : kEntities) {
+            const auto found = alias.find(index_of(entity, kNewRun));
+            if (found != alias.end()) by_entity[entity] = found->second;
+        }
+        EXPECT_EQ(alias.size(), by_entity.size()) << "the alias points to more than the new generation";
+        return by_entity;
+    }
     static std::string text(const Poco::JSON::Object::Ptr& object, const std::string& key) {
         if (!object || !object->has(key)) return "(absent)";
         if (object->isObject(key)) {
@@ -79,36 +96,27 @@ protected:
 TEST_F(AliasPropertiesTest, FilteredAliasWithRoutingStaysFilteredAfterAPromotion) {
     std::map<std::string, std::string> properties;
     for (const char* entity : kEntities) properties[entity] = R"("filter":{"term":{"tenant":"eu"}},"routing":"2")";
-    set_live_properties(properties);
-    const RunResult result = run(customer_job());
-    ASSERT_EQ(result.outcome.exit_code, 0) << result.outcome.message << "\n" << result.log;
-    const auto alias = read_alias();
-    ASSERT_EQ(alias.size(), 4u);
-    for (const char* entity : kEntities) {
-        const auto found = alias.find(index_of(entity, kNewRun));
-        ASSERT_NE(found, alias.end()) << entity;
-        EXPECT_EQ(text(found->second, "filter"), R"({"term":{"tenant":"eu"}})") << entity << ": the alias lost its filter";
-        EXPECT_EQ(text(found->second, "index_routing"), "2") << entity;
-        EXPECT_EQ(text(found->second, "search_routing"), "2") << entity;
+    std::string plan;
+    const auto promoted = promote_and_read_back(properties, plan);
+    ASSERT_EQ(promoted.size(), 4u);
+    for (const auto& [entity, alias] : promoted) {
+        EXPECT_EQ(text(alias, "filter"), R"({"term":{"tenant":"eu"}})") << entity << ": the alias lost its filter";
+        EXPECT_EQ(text(alias, "index_routing"), "2") << entity;
+        EXPECT_EQ(text(alias, "search_routing"), "2") << entity;
     }
-    EXPECT_NE(result.plan.find(R"(with filter {"term":{"tenant":"eu"}}, routing 2)"), std::string::npos) << result.plan;
+    EXPECT_NE(plan.find(R"(with filter {"term":{"tenant":"eu"}}, routing 2)"), std::string::npos) << plan;
 }
 
 TEST_F(AliasPropertiesTest, EachEntityKeepsItsOwnFilter) {
     std::map<std::string, std::string> properties;
     for (const char* entity : kEntities) properties[entity] = R"("filter":)" + filter_for(entity);
     properties["account"] += R"(,"is_write_index":true)";
-    set_live_properties(properties);
-    const RunResult result = run(customer_job());
-    ASSERT_EQ(result.outcome.exit_code, 0) << result.outcome.message << "\n" << result.log;
-    const auto alias = read_alias();
-    ASSERT_EQ(alias.size(), 4u);
-    for (const char* entity : kEntities) {
-        const auto found = alias.find(index_of(entity, kNewRun));
-        ASSERT_NE(found, alias.end()) << entity;
-        EXPECT_EQ(text(found->second, "filter"), filter_for(entity)) << entity;
-        EXPECT_EQ(text(found->second, "is_write_index"), std::string(entity) == "account" ? "true" : "(absent)")
-            << entity;
+    std::string plan;
+    const auto promoted = promote_and_read_back(properties, plan);
+    ASSERT_EQ(promoted.size(), 4u);
+    for (const auto& [entity, alias] : promoted) {
+        EXPECT_EQ(text(alias, "filter"), filter_for(entity)) << entity;
+        EXPECT_EQ(text(alias, "is_write_index"), entity == "account" ? "true" : "(absent)") << entity;
     }
 }
 
