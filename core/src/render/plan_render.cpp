@@ -98,7 +98,7 @@ private:
                                          [&](const AliasTarget& target) { return target.index == index; });
             const std::string properties =
                 at == change.current.end() ? std::string() : describe_properties(at->properties);
-            item(text + (properties.empty() ? "" : " had " + properties));
+            item(text + (properties.empty() ? "" : ", had " + properties));
         }
         for (const auto& add : change.adds) {
             const std::string properties = describe_properties(add.properties);
