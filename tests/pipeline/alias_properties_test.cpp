@@ -138,6 +138,27 @@ TEST_F(AliasPropertiesTest, WriteIndexThatWouldLandOnSeveralNewIndicesIsRefusedW
     EXPECT_EQ(text(read_alias()[index_of("individual", kOldRun)], "is_write_index"), "true");
 }
 
+TEST_F(AliasPropertiesTest, RollbackCarriesThePropertiesBack) {
+    std::map<std::string, std::string> properties;
+    for (const char* entity : kEntities) properties[entity] = R"("filter":)" + filter_for(entity) + R"(,"is_hidden":true)";
+    set_live_properties(properties);
+    Job job = customer_job();
+    job.keep_generations = 1;
+    ASSERT_EQ(run(job).outcome.exit_code, 0);
+    PipelineOptions options;
+    options.mode = PipelineMode::Rollback;
+    const RunResult rolled = run(job, options);
+    ASSERT_EQ(rolled.outcome.exit_code, 0) << rolled.outcome.message << "\n" << rolled.log;
+    const auto alias = read_alias();
+    ASSERT_EQ(alias.size(), 4u);
+    for (const char* entity : kEntities) {
+        const auto found = alias.find(index_of(entity, kOldRun));
+        ASSERT_NE(found, alias.end()) << entity;
+        EXPECT_EQ(text(found->second, "filter"), filter_for(entity)) << entity;
+        EXPECT_EQ(text(found->second, "is_hidden"), "true") << entity;
+    }
+}
+
 class ForeignTargetsTest : public AliasPropertiesTest {
 protected:
     void SetUp() override {
