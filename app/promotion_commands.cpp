@@ -88,6 +88,7 @@ int online_audit(const CommandLine& line, Session& session) {
             ErrorKind::Usage, "audit --apply needs an explicit --pattern GLOB (e.g. --pattern 'customer-2_0_0-*'): "
                               "force-merging every index of a cluster is never a default; nothing was changed")));
     }
+    auto plugins = load_plugins(line);  // before any connection: the probes fork
     auto client = connect(line, session.log);
     if (!client) return session.finish(outcome_of(client.error()));
     const std::string pattern = line.pattern.value_or("*");
@@ -95,7 +96,6 @@ int online_audit(const CommandLine& line, Session& session) {
     if (!body) return session.finish(outcome_of(body.error()));
     auto catalog = Catalog::parse(std::move(body).value(), "GET /_cat/indices/" + pattern);
     if (!catalog) return session.finish(outcome_of(catalog.error()));
-    auto plugins = load_plugins(line);
     AuditOptions options;
     options.pattern = pattern;
     options.max_segment_size_bytes = *max_segment;
