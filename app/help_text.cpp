@@ -22,7 +22,7 @@ const std::vector<OptionHelp>& all_options() {
         {"ca-file", "FILE", "PEM CA bundle to verify the cluster's TLS certificate"},
         {"insecure", "", "do not verify the cluster's TLS certificate (loudly warned about; never in prod)"},
         {"dry-run", "", "stop after printing the plan; touch nothing"},
-        {"apply", "", "run the force-merges the audit recommends"},
+        {"apply", "", "run the force-merges the audit recommends (needs --pattern)"},
         {"report", "FILE", "write a JSON report of the run (job, plugin, plan, every action, outcome, exit code)"},
         {"log-format", "FORMAT", "text (default) or json: one JSON object per line for log shippers"},
         {"timeout", "SECONDS", "longest wait for a force-merge or for green health (default 3600)"},
@@ -67,7 +67,8 @@ const std::vector<CommandHelp>& all_commands() {
          "the plan table for every index, flagging bad shard sizing",
          "Prints shards, size, segments and the recommended force-merge for every index of a catalog (or of a live "
          "cluster), and flags indices whose shards are far too small or too large for their size. With --es-url "
-         "and --apply it runs the recommended force-merges.",
+         "and --apply it runs the recommended force-merges of the indices matching an explicit --pattern; hidden "
+         "indices and indices of a data source that never force-merges (transaction) are skipped, saying why.",
          {"catalog", "es-url", "ca-file", "insecure", "pattern", "max-segment-size", "output", "apply", "log-format",
           "timeout"},
          "aliasing audit --catalog all-indices.json --pattern 'customer-*'"},

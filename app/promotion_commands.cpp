@@ -83,16 +83,23 @@ int online_audit(const CommandLine& line, Session& session) {
     if (!max_segment) return session.finish(outcome_of(max_segment.error()));
     auto timeout = parse_timeout(line.timeout);
     if (!timeout) return session.finish(outcome_of(timeout.error()));
+    if (line.apply && !line.pattern) {
+        return session.finish(outcome_of(make_error(
+            ErrorKind::Usage, "audit --apply needs an explicit --pattern GLOB (e.g. --pattern 'customer-2_0_0-*'): "
+                              "force-merging every index of a cluster is never a default; nothing was changed")));
+    }
+    auto plugins = load_plugins(line);  // before any connection: the probes fork
     auto client = connect(line, session.log);
     if (!client) return session.finish(outcome_of(client.error()));
     const std::string pattern = line.pattern.value_or("*");
-    auto body = client->cat_indices(pattern);
+    auto body = client->cat_indices(pattern, cluster::EsClient::Hidden::Exclude);
     if (!body) return session.finish(outcome_of(body.error()));
     auto catalog = Catalog::parse(std::move(body).value(), "GET /_cat/indices/" + pattern);
     if (!catalog) return session.finish(outcome_of(catalog.error()));
     AuditOptions options;
     options.pattern = pattern;
     options.max_segment_size_bytes = *max_segment;
+    options.sources = plugins.registry.sources();
     const auto rows = audit_catalog(*catalog, options);
     std::cout << render_audit(rows, *format) << std::flush;
     if (!line.apply) return session.finish({0, "audited", ""});
@@ -130,7 +137,7 @@ int run_promotion(const CommandLine& line) {
         return session.finish({exit_code(ErrorKind::Aborted), "aborted",
                                "abort_run is set in " + line.positional.front() + ": nothing done"});
     }
-    auto plugins = load_plugins(line);
+    auto plugins = load_plugin_for(line, job->data_source);
     auto source = plugins.registry.require(job->data_source);
     if (!source) return session.finish(outcome_of(source.error()));
     session.report.set_plugin((*source)->info());

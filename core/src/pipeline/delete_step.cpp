@@ -58,6 +58,7 @@ Status delete_replaced(StepContext& context, const Plan& plan) {
     if (deletable->empty()) return ok_status();
 
     ActionTimer action(context.report, "delete", join_names(*deletable));
+    action.set_indices(*deletable);
     auto status = context.client.delete_indices(*deletable);
     if (!status && status.outcome_unknown()) {
         context.log.warn("delete", "outcome of the delete is unknown; re-reading which indices remain");

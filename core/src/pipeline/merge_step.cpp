@@ -36,6 +36,11 @@ Result<bool> merged(StepContext& context, const MergeRow& row) {
     return make_error(ErrorKind::StepFailed, "index [" + std::string(row.index) + "] vanished during its force-merge");
 }
 
+Error not_merged(const MergeRow& row, const Error& error) {
+    return make_error(error.kind, "force-merge of [" + std::string(row.index) + "] is not merged: " + error.message +
+                                      "; the alias was not moved, rerun to resume");
+}
+
 Status wait_for_task(StepContext& context, const MergeRow& row, const std::string& task, std::size_t position,
                      std::size_t total) {
     const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
@@ -48,6 +53,11 @@ Status wait_for_task(StepContext& context, const MergeRow& row, const std::strin
             if (state->error) {
                 return make_error(ErrorKind::StepFailed, "force-merge of [" + std::string(row.index) +
                                                              "] failed: " + *state->error +
+                                                             "; the alias was not moved, rerun to resume");
+            }
+            if (state->shard_failures) {
+                return make_error(ErrorKind::StepFailed, "force-merge of [" + std::string(row.index) +
+                                                             "] is not merged: " + *state->shard_failures +
                                                              "; the alias was not moved, rerun to resume");
             }
             return ok_status();
@@ -84,7 +94,7 @@ Status merge_one(StepContext& context, const MergeRow& row, std::size_t position
     // 7.17 has no task mode: the request blocks until the merge is done.
     auto status = context.client.forcemerge_sync(row.index, target, context.options.timeout);
     if (status) return ok_status();
-    if (!status.outcome_unknown()) return status.error();
+    if (!status.outcome_unknown()) return not_merged(row, status.error());
     // The connection failed: the merge may have run, may still run, or may never have reached the cluster (a drop
     // before it started). Re-read first; if it is not merged, ask again once (merging twice is harmless) rather
     // than polling for the whole timeout for a merge that may never have started.
@@ -95,7 +105,7 @@ Status merge_one(StepContext& context, const MergeRow& row, std::size_t position
     if (*done_now) return ok_status();
     status = context.client.forcemerge_sync(row.index, target, context.options.timeout);
     if (status) return ok_status();
-    if (!status.outcome_unknown()) return status.error();
+    if (!status.outcome_unknown()) return not_merged(row, status.error());
     const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
     while (std::chrono::steady_clock::now() < deadline) {
         auto done = merged(context, row);

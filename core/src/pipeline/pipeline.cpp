@@ -94,6 +94,7 @@ private:
         }
         if (auto status = detail::merge_new_indices(context, plan); !status) return outcome_of(status.error());
         if (auto status = detail::set_replicas_and_wait(context, plan); !status) return outcome_of(status.error());
+        if (auto status = detail::recheck_new_indices(context, plan); !status) return outcome_of(status.error());
         if (auto status = detail::swap_alias(context, plan); !status) return outcome_of(status.error());
         if (auto status = detail::delete_replaced(context, plan); !status) return outcome_of(status.error());
         const bool rollback = mode == PlanMode::Rollback;

@@ -23,6 +23,9 @@ struct StepContext {
 Status merge_new_indices(StepContext& context, const Plan& plan);
 /// Sets number_of_replicas on the new indices and waits for them (only them) to be green.
 Status set_replicas_and_wait(StepContext& context, const Plan& plan);
+/// Re-reads the new indices (GET _cat/indices/{new}) right before the swap: one gone, closed or red since
+/// planning is ErrorKind::StepFailed (exit 6) and nothing is changed.
+Status recheck_new_indices(StepContext& context, const Plan& plan);
 /// One atomic POST /_aliases (must_exist on every observed old target), then reads the alias back.
 Status swap_alias(StepContext& context, const Plan& plan);
 /// Reads the alias and checks it points to exactly the new indices.

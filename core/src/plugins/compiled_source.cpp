@@ -129,7 +129,7 @@ class CompiledSource final : public DataSource {
         return make_error(ErrorKind::Validation, std::move(message));
     }
 
-    boost::dll::shared_library m_library;  // first member: unloaded after the instance is destroyed
+    boost::dll::shared_library m_library;  // first member: released after the instance is destroyed (never unmapped)
     const aliasing_plugin_api& m_api;
     aliasing_plugin* m_instance;
     mutable std::atomic_flag m_busy;
@@ -144,6 +144,13 @@ Result<std::unique_ptr<DataSource>> load_compiled_source(const std::filesystem::
     if (error) {
         const char* detail = dlerror();
         return rejection("cannot load the library: " + std::string(detail ? detail : error.message()));
+    }
+    // Never unloaded (abi.h): with RTLD_NODELETE, the dlclose that ~shared_library does later (also for a library
+    // rejected below) leaves it mapped, so nothing it handed out (tables, strings, atexit handlers, thread-local
+    // destructors) can dangle. The extra handle is deliberately never closed.
+    if (::dlopen(library_path.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE) == nullptr) {
+        const char* detail = dlerror();
+        return rejection("cannot pin the library in memory: " + std::string(detail ? detail : "dlopen failed"));
     }
     if (!library.has(ALIASING_PLUGIN_ENTRY_SYMBOL)) {
         return rejection("no entry point " ALIASING_PLUGIN_ENTRY_SYMBOL ": not an aliasing plugin");
