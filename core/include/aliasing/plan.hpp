@@ -6,6 +6,7 @@
 #include "aliasing/catalog.hpp"
 #include "aliasing/data_source.hpp"
 #include "aliasing/job.hpp"
+#include "aliasing/ownership.hpp"
 #include "aliasing/result.hpp"
 #include "aliasing/run_id.hpp"
 
@@ -47,7 +48,11 @@ struct MergeRow {
 };
 
 /// Why an index in the catalog takes no part in planning.
-enum class IgnoreReason { OutsideIndexBase, NotThisSourcesNaming };
+enum class IgnoreReason {
+    OutsideIndexBase,
+    NotThisSourcesNaming,
+    NotThisJobsEntity,  ///< this source's naming, but its entity is not one of the pinned or declared ones (O2)
+};
 
 struct IgnoredIndex {
     std::string_view index;
@@ -71,9 +76,6 @@ struct GenerationSummary {
     std::vector<std::string> missing;  ///< expected entities without an index
 };
 
-/// Where the expected entities came from (SPEC §6.2).
-enum class EntitySource { Job, Plugin, Discovered };
-
 struct Plan {
     std::string alias;
     std::string data_source;
@@ -83,6 +85,7 @@ struct Plan {
 
     std::vector<std::string> expected_entities;
     EntitySource entities_from = EntitySource::Discovered;
+    std::vector<std::string> new_entities;  ///< in the candidate but not in the live generation, sorted (O5)
 
     std::optional<GenerationSummary> candidate;  ///< the generation being promoted
     std::vector<GenerationSummary> generations;  ///< every generation, newest first
