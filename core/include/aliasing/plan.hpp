@@ -98,7 +98,7 @@ struct Plan {
     std::vector<std::string_view> new_indices;  ///< the candidate generation's indices, sorted
     std::vector<std::string_view> deletions;    ///< deleted after a verified swap, sorted
     std::vector<IndexNote> kept;                ///< not deleted, with the reason
-    std::vector<IgnoredIndex> ignored;          ///< not this data source's indices: never touched
+    std::vector<IgnoredIndex> ignored;          ///< not this job's indices (docs/ownership.md O2): never touched
     std::vector<IndexNote> invalid;             ///< unparseable or impossible run ids: never touched
     std::vector<IndexNote> future;              ///< clock skew: never promoted, never deleted
 

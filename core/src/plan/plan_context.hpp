@@ -21,10 +21,8 @@ namespace aliasing::detail {
 inline constexpr std::uint32_t kNoEntity = ~std::uint32_t{0};
 
 struct PlanContext {
-    PlanContext(const PlanRequest& plan_request, CatalogScan catalog_scan)
-        : request(plan_request),
-          ownership(plan_request.job, plan_request.source.info()),
-          scan(std::move(catalog_scan)) {}
+    PlanContext(const PlanRequest& plan_request, EntityOwnership entity_ownership, CatalogScan catalog_scan)
+        : request(plan_request), ownership(std::move(entity_ownership)), scan(std::move(catalog_scan)) {}
 
     const PlanRequest& request;
     EntityOwnership ownership;

@@ -219,10 +219,10 @@ class Planner {
 }  // namespace
 
 Result<Plan> make_plan(const PlanRequest& request) {
-    const EntityOwnership ownership(request.job, request.source.info());
+    EntityOwnership ownership(request.job, request.source.info());
     auto scan = detail::scan_catalog(request.catalog, request.source, request.job.index_base, ownership);
     if (!scan) return scan.error();
-    PlanContext context(request, std::move(scan).value());
+    PlanContext context(request, std::move(ownership), std::move(scan).value());
     return Planner(context).run();
 }
 
