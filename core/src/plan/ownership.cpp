@@ -135,7 +135,8 @@ std::optional<std::string> ambiguity_refusal(const PlanContext& context, const P
            "another data source's: nothing is promoted, merged or deleted until the job file pins its "
            "entities: "
            "\"entities\": " +
-           quoted_list(clear) + " (add an ambiguous one only if it really is this job's)";
+           (clear.empty() ? quoted_list(names) + " if these really are this job's entities"
+                          : quoted_list(clear) + " (add an ambiguous one only if it really is this job's)");
 }
 
 std::vector<std::string> new_entities(const PlanContext& context, const Plan& plan,

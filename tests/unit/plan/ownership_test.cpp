@@ -180,3 +180,19 @@ TEST(EntityNameTest, DeclaredEntitiesAreCheckedLikeIndexNameParts) {
 
 }  // namespace
 }  // namespace aliasing
+
+namespace aliasing {
+namespace {
+
+TEST(OwnershipTest, WhenEveryEntityIsAmbiguousTheRefusalStillNamesAValidEntitiesLine) {
+    testing::Scenario s;
+    s.rows = {{testing::index_of("eu-3_1_0-person", "20261015t020000")}};
+    Plan plan = s.plan();
+    EXPECT_EQ(plan.outcome, PlanOutcome::Refused);
+    EXPECT_NE(plan.reason.find(R"("entities": ["eu-3_1_0-person"] if these really are this job's entities)"),
+              std::string::npos)
+        << plan.reason;
+}
+
+}  // namespace
+}  // namespace aliasing
