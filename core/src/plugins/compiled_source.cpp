@@ -1,6 +1,7 @@
 // A compiled plugin behind DataSource: loading it (checks in plugin_checks.cpp) and the checked calls across the
 // boundary.
 #include "aliasing/abi.h"
+#include "aliasing/plugins/entity_checks.hpp"
 #include "aliasing/plugins/plugin_checks.hpp"
 #include "aliasing/plugins/sources.hpp"
 
@@ -165,8 +166,10 @@ Result<std::unique_ptr<DataSource>> load_compiled_source(const std::filesystem::
         return rejection(std::string("plugin [") + api->name + "] failed to create an instance");
     }
     DataSourceInfo info = info_of(*api, library_path);
-    return std::unique_ptr<DataSource>(
+    auto source = std::unique_ptr<DataSource>(
         std::make_unique<CompiledSource>(std::move(library), *api, instance, std::move(info)));
+    if (Status entities = check_declared_entities(*source); !entities) return entities.error();
+    return source;
 }
 
 }  // namespace aliasing
