@@ -142,6 +142,31 @@ protected:
     }
 };
 
+TEST_F(UnknownOutcome, SwapQueuedPastTheReadTimeoutThenResentFailingMustExistIsStillAPromotion) {
+    // The swap waits 600 ms in the master's queue, past the client's 400 ms read timeout. The read-back still shows
+    // the old targets, so the run resends; the resend is queued behind the first swap, which applies, so the resend
+    // fails must_exist (404). The alias is on exactly the new generation: exit 0, verified, old generation deleted.
+    const Job job = customer_job();
+    for (const char* version : {"8.15.0", "7.17.21"}) {
+        SCOPED_TRACE(version);
+        const NormalState clean = clean_run_from(customer_state(version), job);
+        add_fault(R"({"method":"POST","path":"/_aliases","nth":1,"action":"delay","delay_ms":600})");
+        const RunResult result = run(job, {}, 400ms);
+        const auto swaps = requests_to("POST", "/_aliases");
+        ASSERT_EQ(swaps.size(), 2u) << "the swap was not resent: not the sequence under test\n" << result.log;
+        EXPECT_EQ(swaps[1].status, 404) << "the resend overtook the queued first swap";
+        EXPECT_EQ(result.outcome.exit_code, 0) << result.outcome.message << "\n" << result.log;
+
+        const NormalState after = state();
+        EXPECT_EQ(after.alias_targets(kAlias), generation(kNewRun)) << after.describe();  // I1
+        for (const auto& name : generation(kOldRun)) EXPECT_FALSE(after.indices.count(name)) << "not deleted " << name;
+        EXPECT_EQ(after, clean) << "not what a clean run leaves (I2):\n" << after.describe();
+        const RunResult rerun = run(job);  // I3
+        EXPECT_EQ(rerun.outcome.exit_code, 3) << rerun.outcome.message << "\n" << rerun.log;
+        EXPECT_EQ(state(), clean);
+    }
+}
+
 TEST_F(UnknownOutcome, TwoUnknownOutcomesWithTheAliasUnchangedExit6NotMoved) {
     // Both sends of the swap are lost before reaching the cluster: nobody moved the alias, so this is a failed step
     // (exit 6, rerun resumes), not "moved by someone else".
@@ -161,6 +186,20 @@ TEST_F(UnknownOutcome, TwoUnknownOutcomesWithTheAliasUnchangedExit6NotMoved) {
     const RunResult rerun = run(job);
     EXPECT_EQ(rerun.outcome.exit_code, 0) << rerun.outcome.message << "\n" << rerun.log;
     EXPECT_EQ(state(), clean);
+}
+
+TEST_F(UnknownOutcome, DeleteQueuedPastTheReadTimeoutThenResentFindingNothingIsStillDone) {
+    // The same on the delete: the first DELETE applies while queued, its resend finds the indices gone (404). What
+    // remains decides: nothing, so the cleanup is complete (exit 0), not "deleting failed".
+    const Job job = customer_job();
+    const NormalState clean = clean_run_from(customer_state(), job);
+    add_fault(R"({"method":"DELETE","path":"*","nth":1,"action":"delay","delay_ms":600})");
+    const RunResult result = run(job, {}, 400ms);
+    std::size_t deletes = 0;
+    for (const auto& request : requests()) deletes += request.method == "DELETE" ? 1 : 0;
+    ASSERT_EQ(deletes, 2u) << "the delete was not resent: not the sequence under test\n" << result.log;
+    EXPECT_EQ(result.outcome.exit_code, 0) << result.outcome.message << "\n" << result.log;
+    EXPECT_EQ(state(), clean) << state().describe();
 }
 
 }  // namespace
