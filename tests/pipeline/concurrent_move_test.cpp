@@ -84,14 +84,14 @@ TEST_F(ConcurrentMove, AliasMovedWhileTheSwapOutcomeIsUnknownStillExits7) {
     // Our swap waits in the master's queue past the client's read timeout; someone else's move arrives meanwhile and
     // is queued behind it. Ours applies, then theirs takes the alias to the older generation; our resend fails
     // must_exist. The alias points where neither our swap nor the state observed at the start put it: exit 7.
-    add_fault(R"({"method":"POST","path":"/_aliases","nth":1,"action":"delay","delay_ms":600})");
+    add_fault(R"({"method":"POST","path":"/_aliases","nth":1,"action":"delay","delay_ms":800})");
     const NormalState before = state();
     std::thread mover([&] {
         for (int i = 0; i < 500 && requests_to("POST", "/_aliases").empty(); ++i) std::this_thread::sleep_for(5ms);
         const auto response = control(Method::Post, "/_aliases", take_alias_to_older_generation());
         EXPECT_EQ(response.status, 200) << response.body;
     });
-    const RunResult result = run(customer_job(), {}, 400ms);
+    const RunResult result = run(customer_job(), {}, 500ms);
     mover.join();
     EXPECT_EQ(requests_to("POST", "/_aliases").size(), 3u) << "ours, theirs, our resend\n" << result.log;
     EXPECT_EQ(result.outcome.exit_code, 7) << result.outcome.message << "\n" << result.log;

@@ -143,15 +143,15 @@ protected:
 };
 
 TEST_F(UnknownOutcome, SwapQueuedPastTheReadTimeoutThenResentFailingMustExistIsStillAPromotion) {
-    // The swap waits 600 ms in the master's queue, past the client's 400 ms read timeout. The read-back still shows
+    // The swap waits 800 ms in the master's queue, past the client's 500 ms read timeout. The read-back still shows
     // the old targets, so the run resends; the resend is queued behind the first swap, which applies, so the resend
     // fails must_exist (404). The alias is on exactly the new generation: exit 0, verified, old generation deleted.
     const Job job = customer_job();
     for (const char* version : {"8.15.0", "7.17.21"}) {
         SCOPED_TRACE(version);
         const NormalState clean = clean_run_from(customer_state(version), job);
-        add_fault(R"({"method":"POST","path":"/_aliases","nth":1,"action":"delay","delay_ms":600})");
-        const RunResult result = run(job, {}, 400ms);
+        add_fault(R"({"method":"POST","path":"/_aliases","nth":1,"action":"delay","delay_ms":800})");
+        const RunResult result = run(job, {}, 500ms);
         const auto swaps = requests_to("POST", "/_aliases");
         ASSERT_EQ(swaps.size(), 2u) << "the swap was not resent: not the sequence under test\n" << result.log;
         EXPECT_EQ(swaps[1].status, 404) << "the resend overtook the queued first swap";
@@ -193,8 +193,8 @@ TEST_F(UnknownOutcome, DeleteQueuedPastTheReadTimeoutThenResentFindingNothingIsS
     // remains decides: nothing, so the cleanup is complete (exit 0), not "deleting failed".
     const Job job = customer_job();
     const NormalState clean = clean_run_from(customer_state(), job);
-    add_fault(R"({"method":"DELETE","path":"*","nth":1,"action":"delay","delay_ms":600})");
-    const RunResult result = run(job, {}, 400ms);
+    add_fault(R"({"method":"DELETE","path":"*","nth":1,"action":"delay","delay_ms":800})");
+    const RunResult result = run(job, {}, 500ms);
     std::size_t deletes = 0;
     for (const auto& request : requests()) deletes += request.method == "DELETE" ? 1 : 0;
     ASSERT_EQ(deletes, 2u) << "the delete was not resent: not the sequence under test\n" << result.log;

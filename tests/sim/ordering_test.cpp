@@ -56,16 +56,21 @@ protected:
         }
         return answer;
     }
+    /// Sends the swap from another thread with a `delay` fault of `delay_ms` on it; answers once it has arrived.
+    std::future<int> send_delayed_swap(int delay_ms)
+    {
+        const HttpResult added = post("/_sim/faults", R"({"method":"POST","path":"/_aliases","nth":1,"action":"delay",)"
+                                                      R"("delay_ms":)" + std::to_string(delay_ms) + "}");
+        EXPECT_EQ(added.status, 200) << added.body;
+        return send_and_wait_for_arrival("POST", "/_aliases", swap);
+    }
     const std::string swap = R"({"actions":[{"remove":{"index":"o-old","alias":"live","must_exist":true}},)"
                              R"({"add":{"index":"o-new","alias":"live"}}]})";
 };
 
 TEST_F(OrderingTest, ALaterChangeWaitsForADelayedEarlierOne)
 {
-    ASSERT_EQ(post("/_sim/faults", R"({"method":"POST","path":"/_aliases","nth":1,"action":"delay","delay_ms":400})")
-                  .status,
-              200);
-    auto first = send_and_wait_for_arrival("POST", "/_aliases", swap);
+    auto first = send_delayed_swap(400);
     const HttpResult resent = post("/_aliases", swap);
     EXPECT_EQ(first.get(), 200) << "the delayed swap, which arrived first, must be applied first";
     EXPECT_EQ(resent.status, 404) << "the resend must find the alias already moved (must_exist): " << resent.body;
@@ -74,37 +79,25 @@ TEST_F(OrderingTest, ALaterChangeWaitsForADelayedEarlierOne)
 
 TEST_F(OrderingTest, ADelayedChangeHoldsADeleteThatArrivedAfterIt)
 {
-    ASSERT_EQ(post("/_sim/faults", R"({"method":"POST","path":"/_aliases","nth":1,"action":"delay","delay_ms":300})")
-                  .status,
-              200);
-    auto first = send_and_wait_for_arrival("POST", "/_aliases", swap);
-    const auto start = std::chrono::steady_clock::now();
+    auto first = send_delayed_swap(300);
     EXPECT_EQ(del("/o-old").status, 200);
-    EXPECT_GE(std::chrono::steady_clock::now() - start, 150ms) << "the delete overtook the delayed swap";
-    EXPECT_EQ(first.get(), 200);
+    EXPECT_EQ(first.get(), 200) << "the delete overtook the delayed swap, which then found no [o-old]";
 }
 
 TEST_F(OrderingTest, ReadsAreNotHeldByADelayedChange)
 {
-    ASSERT_EQ(post("/_sim/faults", R"({"method":"POST","path":"/_aliases","nth":1,"action":"delay","delay_ms":600})")
-                  .status,
-              200);
-    auto first = send_and_wait_for_arrival("POST", "/_aliases", swap);
-    const auto start = std::chrono::steady_clock::now();
-    EXPECT_EQ(get("/_alias/live").json, J(R"({"o-old":{"aliases":{"live":{}}}})"));
-    EXPECT_LT(std::chrono::steady_clock::now() - start, 300ms) << "a read waited for the delayed change";
+    auto first = send_delayed_swap(600);
+    EXPECT_EQ(get("/_alias/live").json, J(R"({"o-old":{"aliases":{"live":{}}}})"))
+        << "the read waited for the delayed change";
     EXPECT_EQ(first.get(), 200);
 }
 
 TEST_F(OrderingTest, DocumentWritesAreNotHeldByADelayedChange)
 {
-    ASSERT_EQ(post("/_sim/faults", R"({"method":"POST","path":"/_aliases","nth":1,"action":"delay","delay_ms":600})")
-                  .status,
-              200);
-    auto first = send_and_wait_for_arrival("POST", "/_aliases", swap);
-    const auto start = std::chrono::steady_clock::now();
+    auto first = send_delayed_swap(600);
     EXPECT_EQ(put("/o-new/_doc/1", R"({"holder":"a"})").status, 201);
-    EXPECT_LT(std::chrono::steady_clock::now() - start, 300ms) << "a document write waited for the cluster state";
+    EXPECT_EQ(get("/_alias/live").json, J(R"({"o-old":{"aliases":{"live":{}}}})"))
+        << "the document write waited for the delayed change";
     EXPECT_EQ(first.get(), 200);
 }
 
@@ -117,7 +110,7 @@ TEST_F(OrderingTest, AChangeAnsweredByAFaultDoesNotHoldLaterOnes)
     m_session = std::make_unique<Poco::Net::HTTPClientSession>("127.0.0.1", m_server->port());
     const auto start = std::chrono::steady_clock::now();
     EXPECT_EQ(post("/_aliases", swap).status, 200);
-    EXPECT_LT(std::chrono::steady_clock::now() - start, 300ms);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 2s) << "a change answered by a fault still holds the queue";
 }
 
 TEST(OrderingStopTest, StopIsPromptWithAChangeWaitingBehindADelayedOne)
