@@ -21,12 +21,16 @@ enum MethodBit : unsigned {
     method_head = 32U,
 };
 
+/// Whether a route's changes go through the master's ordered queue of cluster-state updates (MasterQueue).
+enum class Applied { directly, by_master };
+
 struct Route {
     unsigned methods = 0;
     std::string pattern;               ///< e.g. "/{index}/_alias/{name}"
     Handler handler = nullptr;
     std::vector<std::string> params;     ///< accepted in every version
     std::vector<std::string> params_8x;  ///< accepted only by 8.x (unrecognized in 7.17)
+    Applied applied = Applied::directly;
 };
 
 /// Every Elasticsearch route the simulator serves.
@@ -37,6 +41,8 @@ public:
     Router();
     /// Answers one ES API request (never a /_sim/ one). ApiErrors become error replies.
     Reply dispatch(const HttpRequest& request, SimState& state) const;
+    /// How the route that would handle `request` applies it; `directly` when no route does.
+    Applied applied(const HttpRequest& request) const;
 
 private:
     std::vector<Route> m_routes;
