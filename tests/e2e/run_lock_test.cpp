@@ -139,6 +139,18 @@ TEST(RunLockTest, StatusWithNoRunSaysTheLockIsFree) {
     EXPECT_NE(status.out.find("Run lock: free"), std::string::npos) << status.out;
 }
 
+TEST(RunLockTest, StatusWithoutRightsOnTheLockIndexStillShowsThePlanAndSaysTheLockIsUnknown) {
+    SimProcess sim = demo_sim();
+    auto fault = http(sim.url(), "POST", "/_sim/faults", R"({"method":"GET","path":"/aliasing-locks/_doc/*","status":403,
+        "body":{"error":{"root_cause":[],"type":"security_exception","reason":"action [indices:data/read/get] is unauthorized for user [viewer]"},"status":403}})");
+    ASSERT_EQ(fault.status, 200) << fault.body;
+    ProcessResult status = run_process(ALIASING_BIN, {"status", kCustomerJob, "--es-url", sim.url()});
+    EXPECT_EQ(status.exit_code, 0) << status.err;
+    EXPECT_NE(status.out.find("PROMOTE generation 20261122t020000"), std::string::npos) << status.out;
+    EXPECT_NE(status.out.find("Run lock: unknown"), std::string::npos) << status.out;
+    EXPECT_NE(status.out.find("Rollback hold: unknown"), std::string::npos) << status.out;
+}
+
 TEST(RunLockTest, ClusterRefusingToAutoCreateTheLockIndexIsExit5NamingIndexPrivilegeAndOption) {
     SimProcess sim = demo_sim();
     auto set = http(sim.url(), "PUT", "/_cluster/settings", R"({"persistent":{"action.auto_create_index":"false"}})");

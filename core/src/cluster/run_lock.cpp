@@ -100,14 +100,6 @@ Result<RunLock> RunLock::acquire(EsClient& client, const LockRequest& request) {
     lock.m_request = request;
     lock.m_interval = interval_for(request.ttl);
 
-    auto source = [&](std::int64_t now, std::int64_t beats) {
-        JsonWriter body;
-        body.begin_object().field("holder", request.holder).field("job", request.job).field("token", lock.m_token);
-        body.field("alias", request.id).field("acquired_at", lock.m_acquired_at).field("heartbeat_at", iso_time_ms(now));
-        body.field("beats", beats).field("ttl_ms", static_cast<std::int64_t>(request.ttl.count()) * 1000);
-        body.field("heartbeat_ms", static_cast<std::int64_t>(lock.m_interval.count())).end_object();
-        return body.take();
-    };
     std::optional<StoredDoc> watched;  // the held document as first seen, unchanged since `watched_since`
     auto watched_since = clocks.steady();
     bool told = false;
@@ -117,7 +109,7 @@ Result<RunLock> RunLock::acquire(EsClient& client, const LockRequest& request) {
                                                           request.id + "]; nothing was changed");
         const std::int64_t now = clocks.now_ms();
         lock.m_acquired_at = iso_time_ms(now);
-        auto created = create_stored_doc(client, request.index, request.id, source(now, 0));
+        auto created = create_stored_doc(client, request.index, request.id, lock.document(now, 0));
         if (created && *created) {
             lock.m_seq_no = (*created)->seq_no;
             lock.m_primary_term = (*created)->primary_term;
@@ -178,17 +170,11 @@ Status RunLock::heartbeat(EsClient& client, Renewal when, std::string* warning) 
     if (m_released) return ok_status();
     const Clocks clocks = clocks_of(m_request);
     if (when == Renewal::IfDue && clocks.steady() - m_last_beat < m_interval) return ok_status();
-    const std::int64_t now = clocks.now_ms();
-    JsonWriter body;
-    body.begin_object().field("holder", m_request.holder).field("job", m_request.job).field("token", m_token);
-    body.field("alias", m_id).field("acquired_at", m_acquired_at).field("heartbeat_at", iso_time_ms(now));
-    body.field("beats", m_beats + 1).field("ttl_ms", static_cast<std::int64_t>(m_request.ttl.count()) * 1000);
-    body.field("heartbeat_ms", static_cast<std::int64_t>(m_interval.count())).end_object();
     StoredDoc expected;
     expected.seq_no = m_seq_no;
     expected.primary_term = m_primary_term;
     StoredDoc written;
-    auto put = put_stored_doc(client, m_index, m_id, body.take(), expected, &written);
+    auto put = put_stored_doc(client, m_index, m_id, document(clocks.now_ms(), m_beats + 1), expected, &written);
     auto lost = [&](const std::string& how) {
         m_released = true;  // never delete what is no longer ours
         return make_error(ErrorKind::StepFailed,
@@ -221,6 +207,15 @@ Status RunLock::heartbeat(EsClient& client, Renewal when, std::string* warning) 
     }
     return make_error(ErrorKind::StepFailed, "could not confirm this run still holds its lock on alias [" + m_id +
                                                  "]: " + put.error().message + "; nothing more was changed, rerun");
+}
+
+std::string RunLock::document(std::int64_t now_ms, std::int64_t beats) const {
+    JsonWriter body;
+    body.begin_object().field("holder", m_request.holder).field("job", m_request.job).field("token", m_token);
+    body.field("alias", m_id).field("acquired_at", m_acquired_at).field("heartbeat_at", iso_time_ms(now_ms));
+    body.field("beats", beats).field("ttl_ms", static_cast<std::int64_t>(m_request.ttl.count()) * 1000);
+    body.field("heartbeat_ms", static_cast<std::int64_t>(m_interval.count())).end_object();
+    return body.take();
 }
 
 Status RunLock::release(EsClient& client) {

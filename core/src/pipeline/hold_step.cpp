@@ -26,6 +26,10 @@ Result<HoldCheck> check_hold(StepContext& context, const Plan& plan, PipelineMod
     HoldCheck check;
     if (!context.options.lock) return check;
     auto hold = cluster::read_hold(context.client, context.options.lock->index, plan.alias);
+    if (!hold && context.options.execution == Execution::DryRun) {  // status still shows the rest
+        check.unreadable = hold.error().message;
+        return check;
+    }
     if (!hold) return hold.error();
     check.hold = *hold;
     if (!check.hold || mode != PipelineMode::Run) return check;
@@ -85,7 +89,8 @@ void end_hold(StepContext& context, const Plan& plan) {
         context.report.record({"hold", plan.alias, ActionStatus::Ok, "cleared: a newer generation was promoted", 0});
 }
 
-std::string lock_status(StepContext& context, const std::optional<cluster::RollbackHold>& hold) {
+std::string lock_status(StepContext& context, const HoldCheck& check) {
+    const auto& hold = check.hold;
     if (!context.options.lock) return "";
     std::string out;
     auto view = cluster::read_lock_view(context.client, context.options.lock->index, context.options.lock->id);
@@ -104,7 +109,7 @@ std::string lock_status(StepContext& context, const std::optional<cluster::Rollb
         out += "Rollback hold: " + cluster::describe_hold(*hold) + "; runs refuse to promote a newer generation "
                "until `aliasing rollback --clear " + context.job_file + "`\n";
     } else {
-        out += "Rollback hold: none\n";
+        out += check.unreadable.empty() ? "Rollback hold: none\n" : "Rollback hold: unknown (" + check.unreadable + ")\n";
     }
     return out;
 }

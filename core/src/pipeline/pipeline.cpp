@@ -83,7 +83,7 @@ private:
         auto hold = detail::check_hold(context, plan, m.m_options.mode);
         if (!hold) return outcome_of(hold.error());
         if (m.m_options.execution == Execution::DryRun) {  // status: who holds the lock, and any hold
-            const std::string lines = detail::lock_status(context, hold->hold);
+            const std::string lines = detail::lock_status(context, *hold);
             if (m.m_options.plan_format != OutputFormat::Json) {
                 m.m_plan_out << lines;
                 m.m_plan_out.flush();

@@ -44,6 +44,7 @@ struct HoldCheck {
     std::optional<cluster::RollbackHold> hold;
     std::optional<Error> refusal;        ///< set: refuse before any change (exit 4)
     bool clear_after_promotion = false;  ///< a generation newer than the one rolled back from ends the hold
+    std::string unreadable;              ///< status only: why the hold could not be read
 };
 /// Reads the alias's hold; a normal run that would promote or clean up while it is in place is refused.
 Result<HoldCheck> check_hold(StepContext& context, const Plan& plan, PipelineMode mode);
@@ -52,7 +53,7 @@ Status leave_hold(StepContext& context, const Plan& plan);
 /// Removes the hold after a promotion past it; a failure is only warned about.
 void end_hold(StepContext& context, const Plan& plan);
 /// `status`: the run lock (holder, job, since, last heartbeat) and the hold, as lines of text.
-std::string lock_status(StepContext& context, const std::optional<cluster::RollbackHold>& hold);
+std::string lock_status(StepContext& context, const HoldCheck& check);
 
 std::vector<std::string> to_strings(const std::vector<std::string_view>& views);
 std::string join_names(const std::vector<std::string>& names, std::size_t limit = 6);

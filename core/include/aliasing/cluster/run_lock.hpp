@@ -70,6 +70,9 @@ public:
     std::chrono::milliseconds heartbeat_interval() const { return m_interval; }
 
 private:
+    /// The lock document's source: who, since when, the last heartbeat (this host's clock, for people), TTL.
+    std::string document(std::int64_t now_ms, std::int64_t beats) const;
+
     std::string m_id, m_index, m_token;
     LockRequest m_request;
     std::int64_t m_seq_no = -1;
