@@ -89,6 +89,8 @@ void end_hold(StepContext& context, const Plan& plan) {
         context.report.record({"hold", plan.alias, ActionStatus::Ok, "cleared: a newer generation was promoted", 0});
 }
 
+namespace {
+
 std::string lock_status(StepContext& context, const HoldCheck& check) {
     const auto& hold = check.hold;
     if (!context.options.lock) return "";
@@ -112,6 +114,22 @@ std::string lock_status(StepContext& context, const HoldCheck& check) {
         out += check.unreadable.empty() ? "Rollback hold: none\n" : "Rollback hold: unknown (" + check.unreadable + ")\n";
     }
     return out;
+}
+
+}  // namespace
+
+void show_lock_status(StepContext& context, const HoldCheck& check, std::ostream& out) {
+    const std::string lines = lock_status(context, check);
+    if (context.options.plan_format != OutputFormat::Json) {
+        out << lines << std::flush;
+        return;
+    }
+    for (std::size_t at = 0; at < lines.size();) {
+        std::size_t end = lines.find('\n', at);
+        if (end == std::string::npos) end = lines.size();
+        context.log.info("lock", lines.substr(at, end - at));
+        at = end + 1;
+    }
 }
 
 }  // namespace aliasing::detail

@@ -82,19 +82,7 @@ private:
 
         auto hold = detail::check_hold(context, plan, m.m_options.mode);
         if (!hold) return outcome_of(hold.error());
-        if (m.m_options.execution == Execution::DryRun) {  // status: who holds the lock, and any hold
-            const std::string lines = detail::lock_status(context, *hold);
-            if (m.m_options.plan_format != OutputFormat::Json) {
-                m.m_plan_out << lines;
-                m.m_plan_out.flush();
-            } else {
-                for (std::size_t at = 0, end; at < lines.size(); at = end + 1) {
-                    end = lines.find('\n', at);
-                    if (end == std::string::npos) end = lines.size();
-                    m.m_log.info("lock", lines.substr(at, end - at));
-                }
-            }
-        }
+        if (m.m_options.execution == Execution::DryRun) detail::show_lock_status(context, *hold, m.m_plan_out);
         if (hold->refusal) {
             if (m.m_options.plan_format != OutputFormat::Json) m.m_plan_out << "REFUSED: " << hold->refusal->message << "\n";
             m.m_plan_out.flush();
@@ -129,13 +117,13 @@ private:
         if (auto status = context.safe_point(unmoved); !status) return outcome_of(status.error());
         if (auto status = detail::set_replicas_and_wait(context, plan); !status) return outcome_of(status.error());
         if (auto status = context.safe_point(unmoved); !status) return outcome_of(status.error());
-        if (rollback) {
-            if (auto status = detail::leave_hold(context, plan); !status) return outcome_of(status.error());
-        }
         // The last word before the swap: this run must still hold its lock (a conditional renewal proves it).
         if (context.lock) {
             if (auto status = context.lock->heartbeat(m.m_client, cluster::Renewal::Now); !status)
                 return outcome_of(status.error());
+        }
+        if (rollback) {  // before the swap: never a rolled-back alias without its hold
+            if (auto status = detail::leave_hold(context, plan); !status) return outcome_of(status.error());
         }
         // No safe point from here until the swap is verified: a SIGTERM now is seen after the verification.
         if (auto status = detail::swap_alias(context, plan); !status) return outcome_of(status.error());

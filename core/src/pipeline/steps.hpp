@@ -52,8 +52,9 @@ Result<HoldCheck> check_hold(StepContext& context, const Plan& plan, PipelineMod
 Status leave_hold(StepContext& context, const Plan& plan);
 /// Removes the hold after a promotion past it; a failure is only warned about.
 void end_hold(StepContext& context, const Plan& plan);
-/// `status`: the run lock (holder, job, since, last heartbeat) and the hold, as lines of text.
-std::string lock_status(StepContext& context, const HoldCheck& check);
+/// `status`: the run lock (holder, job, since, last heartbeat) and the hold, after the plan on `out` (text and
+/// Markdown) or as log lines (JSON, so stdout stays one JSON document).
+void show_lock_status(StepContext& context, const HoldCheck& check, std::ostream& out);
 
 std::vector<std::string> to_strings(const std::vector<std::string_view>& views);
 std::string join_names(const std::vector<std::string>& names, std::size_t limit = 6);
