@@ -93,6 +93,7 @@ struct Cluster {
     std::uint64_t forcemerge_millis_per_gib = 0;
     std::uint64_t replica_delay_millis = 0;
     std::optional<bool> destructive_requires_name;  ///< unset = the version's default
+    std::optional<std::string> auto_create_index;   ///< action.auto_create_index; unset = true
     std::string cluster_name = "aliasing-sim";
     std::string cluster_uuid;
     std::string node_id;

@@ -80,6 +80,10 @@ public:
     /// DELETE /{names}, explicit names only: a name that is empty, contains '*' or ',', starts with '-' or is _all
     /// is refused before anything is sent. Chunked so each request line stays under 4096 bytes.
     ClusterStatus delete_indices(const std::vector<std::string>& names);
+    /// The groups delete_indices() sends, one DELETE each: a caller deleting group by group can stop in between.
+    std::vector<std::vector<std::string>> delete_chunks(const std::vector<std::string>& names) const {
+        return chunks(names, "DELETE", "/", "");
+    }
 
     /// HTTP requests put on the wire so far (retries included).
     std::uint64_t requests_sent() const { return m_transport.requests_sent(); }
