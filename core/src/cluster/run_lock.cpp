@@ -40,7 +40,7 @@ Result<LockDocument> read_lock(EsClient& client, const std::string& id) {
     LockDocument doc;
     if (response->status == 404) return doc;  // no such document, or no lock index yet
     if (response->status != 200)
-        return make_error(ErrorKind::StepFailed, describe_failure(Method::Get, doc_path(id), *response));
+        return response_failure(Method::Get, doc_path(id), *response);
     try {
         auto root = Poco::JSON::Parser().parse(response->body).extract<Poco::JSON::Object::Ptr>();
         doc.found = root->optValue<bool>("found", false);
@@ -68,7 +68,7 @@ ClusterResult<Removal> remove_if_unchanged(EsClient& client, const std::string& 
     if (!response) return ClusterResult<Removal>(response.error(), response.outcome());
     if (response->status == 200) return Removal::Removed;
     if (response->status == 409 || response->status == 404) return Removal::Changed;
-    return make_error(ErrorKind::StepFailed, describe_failure(Method::Delete, path, *response));
+    return response_failure(Method::Delete, path, *response);
 }
 
 std::string iso_time(std::int64_t ms) {
@@ -107,7 +107,7 @@ Result<RunLock> RunLock::acquire(EsClient& client, const LockRequest& request) {
             }
         }
         if (created && created->status != 409)
-            return make_error(ErrorKind::StepFailed, describe_failure(Method::Put, create_path, *created));
+            return response_failure(Method::Put, create_path, *created);
         if (!created && !created.outcome_unknown()) return created.error();
 
         // 409, or an unknown outcome: read who holds it now.
