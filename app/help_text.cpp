@@ -12,7 +12,8 @@ const std::vector<OptionHelp>& all_options() {
          "body of GET _cat/indices/{index_base}-*?format=json&bytes=b&h=health,status,index,uuid,pri,rep,"
          "docs.count,pri.store.size,pri.segments.count"},
         {"aliases", "FILE",
-         "body of GET _alias/{alias_name} (its 404 body means no alias yet) or GET {index_base}-*/_alias; "
+         "body of GET _alias/{alias_name} (only its 404 \"alias [x] missing\" body means no alias yet; any other "
+         "error body is refused) or GET {index_base}-*/_alias; "
          "repeatable, the bodies are merged"},
         {"plugin-dir", "DIR", "also look for plugins in DIR (before ALIASING_PLUGIN_PATH and the install's); repeatable"},
         {"pattern", "GLOB", "only indices whose name matches GLOB (* and ?)"},

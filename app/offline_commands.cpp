@@ -4,6 +4,7 @@
 #include "plugin_setup.hpp"
 
 #include "aliasing/audit.hpp"
+#include "aliasing/error_body.hpp"
 #include "aliasing/plan_render.hpp"
 
 #include <charconv>
@@ -16,11 +17,19 @@ Result<AliasTable> load_alias_files(const std::vector<std::string>& files) {
     for (const auto& file : files) {
         auto bytes = read_file(file);
         if (!bytes) return bytes.error();
+        if (auto checked = check_not_error_body(*bytes, file, SavedBody::Aliases); !checked) return checked.error();
         auto parsed = AliasTable::parse(*bytes, file);
         if (!parsed) return parsed.error();
         table.merge(*parsed);
     }
     return table;
+}
+
+Result<Catalog> load_catalog_file(const std::string& file) {
+    auto bytes = read_file(file);
+    if (!bytes) return bytes.error();
+    if (auto checked = check_not_error_body(*bytes, file, SavedBody::Catalog); !checked) return checked.error();
+    return Catalog::parse(std::move(bytes).value(), file);
 }
 
 Result<RunInstant> clock_from(const CommandLine& line) {
@@ -57,7 +66,7 @@ int run_plan(const CommandLine& line) {
     if (!source) return fail(2, source.error().message);
     auto clock = clock_from(line);
     if (!clock) return fail(2, clock.error().message);
-    auto catalog = Catalog::load(*line.catalog);
+    auto catalog = load_catalog_file(*line.catalog);
     if (!catalog) return fail(2, catalog.error().message);
     auto aliases = load_alias_files(line.aliases);
     if (!aliases) return fail(2, aliases.error().message);
@@ -75,7 +84,7 @@ int run_audit(const CommandLine& line) {
     if (!format) return fail(2, format.error().message);
     auto max_segment = parse_size_option(line.max_segment_size, 2ULL << 30);
     if (!max_segment) return fail(2, max_segment.error().message);
-    auto catalog = Catalog::load(*line.catalog);
+    auto catalog = load_catalog_file(*line.catalog);
     if (!catalog) return fail(2, catalog.error().message);
     AuditOptions options;
     options.pattern = line.pattern.value_or("*");
