@@ -28,6 +28,7 @@ struct CommandLine {
     bool apply = false;
     std::optional<std::string> report;
     std::string log_format = "text";
+    bool quiet = false;
     std::optional<std::string> timeout;
     std::optional<std::string> lock_ttl;
 };

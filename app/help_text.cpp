@@ -7,7 +7,9 @@ namespace aliasing::cli {
 const std::vector<OptionHelp>& all_options() {
     static const std::vector<OptionHelp> options = {
         {"help", "", "show help for the command and exit"},
-        {"output", "FORMAT", "text (default), json, or markdown (to paste into a change request)"},
+        {"output", "FORMAT",
+         "text (default), json, or markdown (to paste into a change request); run, status and rollback print one "
+         "JSON document at the end whose last field is the run's real exit_code"},
         {"catalog", "FILE",
          "body of GET _cat/indices/{index_base}-*?format=json&bytes=b&h=health,status,index,uuid,pri,rep,"
          "docs.count,pri.store.size,pri.segments.count"},
@@ -25,7 +27,10 @@ const std::vector<OptionHelp>& all_options() {
         {"dry-run", "", "stop after printing the plan; touch nothing"},
         {"apply", "", "run the force-merges the audit recommends"},
         {"report", "FILE", "write a JSON report of the run (job, plugin, plan, every action, outcome, exit code)"},
-        {"log-format", "FORMAT", "text (default) or json: one JSON object per line for log shippers"},
+        {"log-format", "FORMAT",
+         "text (default) or json: one JSON object per line for log shippers, each with alias, data_source and "
+         "run_id; the last line has exit_code and duration_ms"},
+        {"quiet", "", "log only errors and the final summary line (outcome, exit code, total time)"},
         {"timeout", "SECONDS", "longest wait for a force-merge or for green health (default 3600)"},
         {"lock-ttl", "SECONDS",
          "the run lock (one run per alias at a time, kept in the cluster's aliasing-locks index) expires after this "
@@ -42,7 +47,7 @@ const std::vector<CommandHelp>& all_commands() {
          "and waits for them to be green, moves the alias in one atomic POST /_aliases (must_exist on the observed "
          "old targets), verifies it, then deletes what it replaced (delete_old). A refused or failed run leaves the "
          "cluster as it was or safe to resume: run the same job again.",
-         {"es-url", "ca-file", "insecure", "dry-run", "report", "log-format", "plugin-dir", "output", "timeout",
+         {"es-url", "ca-file", "insecure", "dry-run", "report", "log-format", "quiet", "plugin-dir", "output", "timeout",
           "lock-ttl"},
          "ALIASING_ES_URL=https://es-prod:9200 ALIASING_ES_API_KEY_FILE=/run/secrets/es aliasing run customer.json"},
         {"plan", "aliasing plan JOB --catalog CATALOG.json [--aliases ALIASES.json]... [--output text|json|markdown]",
@@ -55,13 +60,13 @@ const std::vector<CommandHelp>& all_commands() {
         {"status", "aliasing status JOB [--es-url URL]",
          "what is live, which generations exist and are complete, what a run would do",
          "Reads the cluster and prints the plan without acting (like run --dry-run, exit codes as plan).",
-         {"es-url", "ca-file", "insecure", "plugin-dir", "output", "log-format"},
+         {"es-url", "ca-file", "insecure", "plugin-dir", "output", "log-format", "quiet"},
          "aliasing status customer.json --es-url http://127.0.0.1:9200"},
         {"rollback", "aliasing rollback JOB [--es-url URL] [--report FILE]",
          "point the alias back to the newest retained complete generation older than the live one",
          "Keep generations for rollback with keep_generations in the job file. Same checks and atomic swap as run; "
          "never deletes anything.",
-         {"es-url", "ca-file", "insecure", "report", "log-format", "plugin-dir", "output", "timeout", "dry-run",
+         {"es-url", "ca-file", "insecure", "report", "log-format", "quiet", "plugin-dir", "output", "timeout", "dry-run",
           "lock-ttl"},
          "aliasing rollback customer.json"},
         {"audit", "aliasing audit (--catalog CATALOG.json | --es-url URL) [--pattern GLOB] [--apply]",
@@ -70,7 +75,7 @@ const std::vector<CommandHelp>& all_commands() {
          "cluster), and flags indices whose shards are far too small or too large for their size. With --es-url "
          "and --apply it runs the recommended force-merges.",
          {"catalog", "es-url", "ca-file", "insecure", "pattern", "max-segment-size", "output", "apply", "log-format",
-          "timeout"},
+          "quiet", "timeout"},
          "aliasing audit --catalog all-indices.json --pattern 'customer-*'"},
         {"plugins", "aliasing plugins [--plugin-dir DIR]... [--output text|json]",
          "list the data sources found, with versions, and why anything was rejected",

@@ -65,6 +65,8 @@ protected:
             line.apply = true;
         } else if (name == "report") {
             line.report = value;
+        } else if (name == "quiet") {
+            line.quiet = true;
         } else if (name == "log-format") {
             line.log_format = value;
         } else if (name == "timeout") {

@@ -9,10 +9,16 @@
 #include "aliasing/cluster/transport.hpp"
 #include "aliasing/pipeline.hpp"
 
+#include "aliasing/json_writer.hpp"
+
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 namespace aliasing::cli {
 namespace {
@@ -21,6 +27,13 @@ struct Session {
     RunLog log;
     RunReport report;
     std::optional<std::string> report_path;
+    LogFormat log_format = LogFormat::Text;
+    /// run, status, rollback with --output json: the plan is held back and printed at the end inside one
+    /// document whose last fields are the run's real outcome and exit code.
+    bool json_document = false;
+    std::ostringstream held_plan;
+
+    std::ostream& plan_stream() { return json_document ? static_cast<std::ostream&>(held_plan) : std::cout; }
 
     int finish(const PipelineOutcome& outcome) {
         report.finish(outcome.exit_code, outcome.outcome, outcome.message);
@@ -29,6 +42,8 @@ struct Session {
                 log.info("result", outcome.message);
             else if (outcome.exit_code == 3)
                 ;  // the plan step already said why
+            else if (log_format == LogFormat::Text)
+                fail(outcome.exit_code, outcome.message);
             else
                 log.error("result", outcome.outcome + " (exit " + std::to_string(outcome.exit_code) + "): " +
                                         outcome.message);
@@ -36,9 +51,41 @@ struct Session {
         if (report_path) {
             if (auto written = report.write(*report_path); !written) log.error("report", written.error().message);
         }
+        if (json_document) std::cout << run_document(outcome) << std::flush;
+        log.summary(outcome.outcome, outcome.exit_code);
         return outcome.exit_code;
     }
+
+    std::string run_document(const PipelineOutcome& outcome) const {
+        std::string plan = held_plan.str();
+        while (!plan.empty() && (plan.back() == '\n' || plan.back() == ' ')) plan.pop_back();
+        JsonWriter json;
+        json.begin_object().field("run_id", log.run_id()).key("plan");
+        plan.empty() ? json.null() : json.raw(plan);
+        json.field("message", outcome.message).field("outcome", outcome.outcome).field("exit_code", outcome.exit_code);
+        json.end_object();
+        return json.take() + "\n";
+    }
 };
+
+std::size_t terminal_columns() {
+    winsize size{};
+    if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    if (const char* columns = std::getenv("COLUMNS")) {
+        const long value = std::atol(columns);
+        if (value > 0) return static_cast<std::size_t>(value);
+    }
+    return 80;
+}
+
+LogStyle log_style(const CommandLine& line) {
+    LogStyle style;
+    style.format = line.log_format == "json" ? LogFormat::Json : LogFormat::Text;
+    style.terminal = ::isatty(STDERR_FILENO) ? Terminal::Yes : Terminal::No;
+    style.verbosity = line.quiet ? Verbosity::Quiet : Verbosity::Normal;
+    if (style.terminal == Terminal::Yes) style.terminal_width = terminal_columns();
+    return style;
+}
 
 Result<std::chrono::seconds> parse_timeout(const std::optional<std::string>& text) {
     if (!text) return std::chrono::seconds(3600);
@@ -68,8 +115,15 @@ Result<cluster::EsClient> connect(const CommandLine& line, RunLog& log) {
                                                     cluster::process_environment());
     if (!options) return options.error();
     if (line.insecure) {
-        log.warn("tls", "--insecure: the cluster's TLS certificate is NOT verified; anyone on the path can read "
-                        "and change this run's requests. Never use this in production");
+        const bool any_https = std::any_of(options->urls.begin(), options->urls.end(),
+                                           [](const std::string& url) { return url.rfind("https://", 0) == 0; });
+        if (any_https) {
+            log.warn("tls", "--insecure: the cluster's TLS certificate is NOT verified; anyone on the path can read "
+                            "and change this run's requests. Never use this in production");
+        } else {
+            log.warn("tls", "--insecure has no effect: every cluster URL is http://, so nothing is encrypted or "
+                            "verified at all; use https:// URLs");
+        }
     }
     auto transport = cluster::Transport::create(*options);
     if (!transport) return transport.error();
@@ -94,7 +148,7 @@ int online_audit(const CommandLine& line, Session& session) {
     options.pattern = pattern;
     options.max_segment_size_bytes = *max_segment;
     const auto rows = audit_catalog(*catalog, options);
-    std::cout << render_audit(rows, *format) << std::flush;
+    session.plan_stream() << render_audit(rows, *format) << std::flush;
     if (!line.apply) return session.finish({0, "audited", ""});
     std::vector<MergeRow> merges;
     for (const auto& row : rows)
@@ -110,10 +164,11 @@ int online_audit(const CommandLine& line, Session& session) {
 int run_promotion(const CommandLine& line) {
     if (line.log_format != "text" && line.log_format != "json")
         return fail(2, "--log-format: value \"" + line.log_format + "\" is not valid: expected text or json");
-    Session session{RunLog(std::cerr, line.log_format == "json" ? LogFormat::Json : LogFormat::Text,
-                           ::isatty(STDERR_FILENO) ? Terminal::Yes : Terminal::No),
-                    RunReport{}, line.report};
+    const LogStyle style = log_style(line);
+    Session session{RunLog(std::cerr, style), RunReport{}, line.report, style.format,
+                    line.output == "json" && line.command != "audit", std::ostringstream{}};
     session.report.set_command(line.command);
+    session.report.set_run_id(session.log.run_id());
     if (line.command == "audit") return online_audit(line, session);
 
     if (line.positional.size() != 1)
@@ -126,6 +181,7 @@ int run_promotion(const CommandLine& line) {
     auto job = load_job(line.positional.front());
     if (!job) return session.finish(outcome_of(job.error()));
     session.report.set_job(line.positional.front(), *job);
+    session.log.set_context(job->alias_name, job->data_source);
     if (job->abort_run) {
         return session.finish({exit_code(ErrorKind::Aborted), "aborted",
                                "abort_run is set in " + line.positional.front() + ": nothing done"});
@@ -146,7 +202,7 @@ int run_promotion(const CommandLine& line) {
     auto lock_ttl = parse_lock_ttl(line.lock_ttl);
     if (!lock_ttl) return session.finish(outcome_of(lock_ttl.error()));
     options.lock = cluster::LockRequest{job->alias_name, run_holder(), line.positional.front(), *lock_ttl, {}};
-    Pipeline pipeline(*client, *job, **source, session.log, session.report, std::cout, options);
+    Pipeline pipeline(*client, *job, **source, session.log, session.report, session.plan_stream(), options);
     const PipelineOutcome outcome = pipeline.run();
     client->close();
     return session.finish(outcome);
