@@ -39,6 +39,9 @@ int run_audit(const CommandLine& line);
 int run_plugins(const CommandLine& line);
 int run_promotion(const CommandLine& line);  // run, status, rollback
 
+/// "unknown option --dryrun; did you mean --dry-run? ..." for the option name Poco did not know.
+std::string unknown_option_message(const std::string& given);
+
 /// Prints `aliasing: error: <message>` to stderr and returns `code`.
 int fail(int code, const std::string& message);
 

@@ -72,8 +72,8 @@ const std::vector<CommandHelp>& all_commands() {
         {"audit", "aliasing audit (--catalog CATALOG.json | --es-url URL) [--pattern GLOB] [--apply]",
          "the plan table for every index, flagging bad shard sizing",
          "Prints shards, size, segments and the recommended force-merge for every index of a catalog (or of a live "
-         "cluster), and flags indices whose shards are far too small or too large for their size. With --es-url "
-         "and --apply it runs the recommended force-merges.",
+         "cluster: --es-url, or ALIASING_ES_URL when no --catalog is given), and flags indices whose shards are far "
+         "too small or too large for their size. Against a cluster, --apply runs the recommended force-merges.",
          {"catalog", "es-url", "ca-file", "insecure", "pattern", "max-segment-size", "output", "apply", "log-format",
           "quiet", "timeout"},
          "aliasing audit --catalog all-indices.json --pattern 'customer-*'"},
@@ -82,7 +82,6 @@ const std::vector<CommandHelp>& all_commands() {
          "Searches --plugin-dir, then ALIASING_PLUGIN_PATH (':'-separated), then the install's lib/aliasing/plugins.",
          {"plugin-dir", "output"}, "aliasing plugins --output json"},
         {"help", "aliasing help [COMMAND]", "show help", "", {}, "aliasing help run"},
-        {"version", "aliasing --version", "show the versions of aliasing, its plugin ABI and libraries", "", {}, ""},
     };
     return commands;
 }
@@ -100,12 +99,15 @@ const OptionHelp* find_option(std::string_view name) {
     return nullptr;
 }
 
-std::string option_line(const OptionHelp& option) {
+/// The --output help of a command that refuses markdown (plugins lists data sources, it is no change request).
+constexpr std::string_view kTextOrJson = "text (default) or json";
+
+std::string option_line(const OptionHelp& option, std::string_view text_override = {}) {
     std::string head = "  --" + std::string(option.name);
     if (!option.argument.empty()) head += " " + std::string(option.argument);
     if (head.size() < 26) head.append(26 - head.size(), ' ');
     else head += "\n" + std::string(26, ' ');
-    return head + std::string(option.text) + "\n";
+    return head + std::string(text_override.empty() ? option.text : text_override) + "\n";
 }
 }  // namespace
 
@@ -119,6 +121,8 @@ std::string general_help() {
         out += name + std::string(command.summary) + "\n";
     }
     out +=
+        "\nOptions:\n  --version   show the versions of aliasing (commit, build date), its plugin ABI and libraries\n"
+        "  --help      show this help\n"
         "\nRun `aliasing help COMMAND` or `aliasing COMMAND --help` for a command's options and an example.\n\n"
         "Exit codes: 0 promoted (or cleanup completed), 2 usage or job-file error, 3 already live, 4 validation\n"
         "failed, 5 cluster unreachable / TLS / authentication, 6 a step failed (cluster safe, rerun resumes),\n"
@@ -133,8 +137,12 @@ std::string command_help(const CommandHelp& command) {
     if (!command.description.empty()) out += "\n" + std::string(command.description) + "\n";
     if (!command.options.empty()) {
         out += "\nOptions:\n";
-        for (auto name : command.options)
-            if (const auto* option = find_option(name)) out += option_line(*option);
+        for (auto name : command.options) {
+            const auto* option = find_option(name);
+            if (!option) continue;
+            const bool text_or_json = name == "output" && command.name == "plugins";
+            out += option_line(*option, text_or_json ? kTextOrJson : std::string_view());
+        }
         out += option_line(*find_option("help"));
     }
     if (!command.example.empty()) out += "\nExample:\n  " + std::string(command.example) + "\n";

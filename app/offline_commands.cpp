@@ -8,6 +8,7 @@
 #include "aliasing/plan_render.hpp"
 
 #include <charconv>
+#include <cstdlib>
 #include <iostream>
 
 namespace aliasing::cli {
@@ -78,7 +79,8 @@ int run_plan(const CommandLine& line) {
 }
 
 int run_audit(const CommandLine& line) {
-    if (!line.es_urls.empty() || line.apply) return run_promotion(line);  // the online audit
+    const bool cluster_from_environment = !line.catalog && std::getenv("ALIASING_ES_URL") != nullptr;
+    if (!line.es_urls.empty() || line.apply || cluster_from_environment) return run_promotion(line);  // online
     if (!line.catalog) return fail(2, "audit needs --catalog FILE or --es-url URL; see `aliasing audit --help`");
     auto format = parse_output_format(line.output);
     if (!format) return fail(2, format.error().message);
