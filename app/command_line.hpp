@@ -29,6 +29,7 @@ struct CommandLine {
     std::optional<std::string> report;
     std::string log_format = "text";
     bool quiet = false;
+    bool wide = false;
     std::optional<std::string> timeout;
     std::optional<std::string> lock_ttl;
 };

@@ -30,6 +30,7 @@ const std::vector<OptionHelp>& all_options() {
         {"log-format", "FORMAT",
          "text (default) or json: one JSON object per line for log shippers, each with alias, data_source and "
          "run_id; the last line has exit_code and duration_ms"},
+        {"wide", "", "print the plan table with full column names and commands (default: fit 120 columns)"},
         {"quiet", "", "log only errors and the final summary line (outcome, exit code, total time)"},
         {"timeout", "SECONDS", "longest wait for a force-merge or for green health (default 3600)"},
         {"lock-ttl", "SECONDS",
@@ -47,27 +48,27 @@ const std::vector<CommandHelp>& all_commands() {
          "and waits for them to be green, moves the alias in one atomic POST /_aliases (must_exist on the observed "
          "old targets), verifies it, then deletes what it replaced (delete_old). A refused or failed run leaves the "
          "cluster as it was or safe to resume: run the same job again.",
-         {"es-url", "ca-file", "insecure", "dry-run", "report", "log-format", "quiet", "plugin-dir", "output", "timeout",
-          "lock-ttl"},
+         {"es-url", "ca-file", "insecure", "dry-run", "report", "log-format", "quiet", "plugin-dir", "output", "wide",
+          "timeout", "lock-ttl"},
          "ALIASING_ES_URL=https://es-prod:9200 ALIASING_ES_API_KEY_FILE=/run/secrets/es aliasing run customer.json"},
         {"plan", "aliasing plan JOB --catalog CATALOG.json [--aliases ALIASES.json]... [--output text|json|markdown]",
          "show offline what a promotion would do",
          "Plans from saved response bodies instead of a live cluster: the same table, alias change and deletion "
          "list that `aliasing run` prints, and the same exit code (0 promote, 3 already live, 4 refused).",
-         {"catalog", "aliases", "output", "plugin-dir", "now"},
+         {"catalog", "aliases", "output", "wide", "plugin-dir", "now"},
          "aliasing plan examples/jobs/customer.json --catalog examples/catalogs/customer.json "
          "--aliases examples/catalogs/customer-aliases.json"},
         {"status", "aliasing status JOB [--es-url URL]",
          "what is live, which generations exist and are complete, what a run would do",
          "Reads the cluster and prints the plan without acting (like run --dry-run, exit codes as plan).",
-         {"es-url", "ca-file", "insecure", "plugin-dir", "output", "log-format", "quiet"},
+         {"es-url", "ca-file", "insecure", "plugin-dir", "output", "wide", "log-format", "quiet"},
          "aliasing status customer.json --es-url http://127.0.0.1:9200"},
         {"rollback", "aliasing rollback JOB [--es-url URL] [--report FILE]",
          "point the alias back to the newest retained complete generation older than the live one",
          "Keep generations for rollback with keep_generations in the job file. Same checks and atomic swap as run; "
          "never deletes anything.",
-         {"es-url", "ca-file", "insecure", "report", "log-format", "quiet", "plugin-dir", "output", "timeout", "dry-run",
-          "lock-ttl"},
+         {"es-url", "ca-file", "insecure", "report", "log-format", "quiet", "plugin-dir", "output", "wide", "timeout",
+          "dry-run", "lock-ttl"},
          "aliasing rollback customer.json"},
         {"audit", "aliasing audit (--catalog CATALOG.json | --es-url URL) [--pattern GLOB] [--apply]",
          "the plan table for every index, flagging bad shard sizing",

@@ -67,6 +67,8 @@ protected:
             line.apply = true;
         } else if (name == "report") {
             line.report = value;
+        } else if (name == "wide") {
+            line.wide = true;
         } else if (name == "quiet") {
             line.quiet = true;
         } else if (name == "log-format") {

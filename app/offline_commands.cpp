@@ -74,7 +74,7 @@ int run_plan(const CommandLine& line) {
 
     auto plan = make_plan(PlanRequest{*job, **source, *catalog, *aliases, *clock});
     if (!plan) return fail(exit_code(plan.error().kind), plan.error().message);
-    std::cout << render_plan(*plan, *format);
+    std::cout << render_plan(*plan, *format, line.wide ? TableWidth::Wide : TableWidth::Fit);
     return plan->exit_code();
 }
 

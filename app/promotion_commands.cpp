@@ -196,6 +196,7 @@ int run_promotion(const CommandLine& line) {
 
     PipelineOptions options;
     options.plan_format = *format;
+    options.plan_width = line.wide ? TableWidth::Wide : TableWidth::Fit;
     options.timeout = *timeout;
     if (line.command == "status" || line.dry_run) options.execution = Execution::DryRun;
     if (line.command == "rollback") options.mode = PipelineMode::Rollback;
