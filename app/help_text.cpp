@@ -179,4 +179,40 @@ std::string man_page() {
     return out;
 }
 
+std::string bash_completion() {
+    std::string commands;
+    for (const auto& command : all_commands()) commands += std::string(command.name) + " ";
+    std::string out =
+        "# bash completion for aliasing, generated from its help table (app/help_text.cpp).\n"
+        "_aliasing() {\n"
+        "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} opts\n"
+        "    if [[ $COMP_CWORD -eq 1 ]]; then\n"
+        "        COMPREPLY=($(compgen -W \"" + commands + "--help --version\" -- \"$cur\"))\n"
+        "        return\n"
+        "    fi\n"
+        "    case ${COMP_WORDS[1]} in\n";
+    for (const auto& command : all_commands()) {
+        std::string options;
+        for (auto name : command.options) options += "--" + std::string(name) + " ";
+        if (command.name == "help") options = commands;
+        out += "        " + std::string(command.name) + ") opts=\"" + options + "--help\" ;;\n";
+    }
+    out +=
+        "        *) opts=\"--help\" ;;\n"
+        "    esac\n"
+        "    case $prev in\n"
+        "        --output) COMPREPLY=($(compgen -W \"text json markdown\" -- \"$cur\")); return ;;\n"
+        "        --log-format) COMPREPLY=($(compgen -W \"text json\" -- \"$cur\")); return ;;\n"
+        "        --plugin-dir) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n"
+        "    esac\n"
+        "    if [[ $cur == -* || ${COMP_WORDS[1]} == help ]]; then\n"
+        "        COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+        "    else\n"
+        "        COMPREPLY=($(compgen -f -- \"$cur\"))\n"
+        "    fi\n"
+        "}\n"
+        "complete -o filenames -F _aliasing aliasing\n";
+    return out;
+}
+
 }  // namespace aliasing::cli

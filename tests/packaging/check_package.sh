@@ -72,7 +72,8 @@ man_page)
 layout)
     for path in bin/aliasing bin/aliasing-sim share/doc/aliasing/README.packaging.md \
                 share/doc/aliasing/examples/jobs/smr-employee.json share/doc/aliasing/airflow/dags/aliasing_smr.py \
-                "share/doc/aliasing/systemd/aliasing@.service" share/doc/aliasing/docker/Dockerfile; do
+                "share/doc/aliasing/systemd/aliasing@.service" share/doc/aliasing/docker/Dockerfile \
+                share/bash-completion/completions/aliasing; do
         [ -e "$prefix/$path" ] || fail "$prefix/$path is missing"
     done
     count=$(find "$prefix/$plugin_rel" -name 'aliasing-*.so' | wc -l)
