@@ -23,6 +23,7 @@ struct CommandLine {
     std::optional<std::string> now;
     std::vector<std::string> es_urls;
     std::optional<std::string> ca_file;
+    std::optional<std::string> connection;
     bool insecure = false;
     bool dry_run = false;
     bool apply = false;

@@ -23,6 +23,10 @@ const std::vector<OptionHelp>& all_options() {
         {"now", "RUN_ID", "plan as if the clock read RUN_ID (e.g. 20261124t020000), for reproducible plans"},
         {"es-url", "URL", "cluster node URL, comma-separated for several nodes (default: $ALIASING_ES_URL)"},
         {"ca-file", "FILE", "PEM CA bundle to verify the cluster's TLS certificate"},
+        {"connection", "FILE",
+         "connection file, INI or JSON: nodes, ca_file, username, username_file/password_file/api_key_file, "
+         "connect_timeout, tls_handshake_timeout, read_timeout (default: $ALIASING_CONNECTION); secrets only by file "
+         "path; refused when group or others may read it"},
         {"insecure", "", "do not verify the cluster's TLS certificate (loudly warned about; never in prod)"},
         {"dry-run", "", "stop after printing the plan; touch nothing"},
         {"apply", "", "run the force-merges the audit recommends"},
@@ -48,7 +52,7 @@ const std::vector<CommandHelp>& all_commands() {
          "and waits for them to be green, moves the alias in one atomic POST /_aliases (must_exist on the observed "
          "old targets), verifies it, then deletes what it replaced (delete_old). A refused or failed run leaves the "
          "cluster as it was or safe to resume: run the same job again.",
-         {"es-url", "ca-file", "insecure", "dry-run", "report", "log-format", "quiet", "plugin-dir", "output", "wide",
+         {"es-url", "connection", "ca-file", "insecure", "dry-run", "report", "log-format", "quiet", "plugin-dir", "output", "wide",
           "timeout", "lock-ttl"},
          "ALIASING_ES_URL=https://es-prod:9200 ALIASING_ES_API_KEY_FILE=/run/secrets/es aliasing run customer.json"},
         {"plan", "aliasing plan JOB --catalog CATALOG.json [--aliases ALIASES.json]... [--output text|json|markdown]",
@@ -61,13 +65,13 @@ const std::vector<CommandHelp>& all_commands() {
         {"status", "aliasing status JOB [--es-url URL]",
          "what is live, which generations exist and are complete, what a run would do",
          "Reads the cluster and prints the plan without acting (like run --dry-run, exit codes as plan).",
-         {"es-url", "ca-file", "insecure", "plugin-dir", "output", "wide", "log-format", "quiet"},
+         {"es-url", "connection", "ca-file", "insecure", "plugin-dir", "output", "wide", "log-format", "quiet"},
          "aliasing status customer.json --es-url http://127.0.0.1:9200"},
         {"rollback", "aliasing rollback JOB [--es-url URL] [--report FILE]",
          "point the alias back to the newest retained complete generation older than the live one",
          "Keep generations for rollback with keep_generations in the job file. Same checks and atomic swap as run; "
          "never deletes anything.",
-         {"es-url", "ca-file", "insecure", "report", "log-format", "quiet", "plugin-dir", "output", "wide", "timeout",
+         {"es-url", "connection", "ca-file", "insecure", "report", "log-format", "quiet", "plugin-dir", "output", "wide", "timeout",
           "dry-run", "lock-ttl"},
          "aliasing rollback customer.json"},
         {"audit", "aliasing audit (--catalog CATALOG.json | --es-url URL) [--pattern GLOB] [--apply]",
@@ -75,7 +79,7 @@ const std::vector<CommandHelp>& all_commands() {
          "Prints shards, size, segments and the recommended force-merge for every index of a catalog (or of a live "
          "cluster: --es-url, or ALIASING_ES_URL when no --catalog is given), and flags indices whose shards are far "
          "too small or too large for their size. Against a cluster, --apply runs the recommended force-merges.",
-         {"catalog", "es-url", "ca-file", "insecure", "pattern", "max-segment-size", "output", "apply", "log-format",
+         {"catalog", "es-url", "connection", "ca-file", "insecure", "pattern", "max-segment-size", "output", "apply", "log-format",
           "quiet", "timeout"},
          "aliasing audit --catalog all-indices.json --pattern 'customer-*'"},
         {"plugins", "aliasing plugins [--plugin-dir DIR]... [--output text|json]",
@@ -126,10 +130,12 @@ std::string general_help() {
         "  --help      show this help\n"
         "\nRun `aliasing help COMMAND` or `aliasing COMMAND --help` for a command's options and an example.\n\n"
         "Exit codes: 0 promoted (or cleanup completed), 2 usage or job-file error, 3 already live, 4 validation\n"
-        "failed, 5 cluster unreachable / TLS / authentication, 6 a step failed (cluster safe, rerun resumes),\n"
+        "failed, 5 cluster unreachable / TLS / authentication / authorization, 6 a step failed (cluster safe,\n"
+        "rerun resumes), "
         "7 alias moved by someone else, 99 abort_run set (a scheduler \"skip\").\n\n"
         "Environment: ALIASING_ES_URL, ALIASING_ES_USERNAME + ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY (each\n"
-        "also as *_FILE naming a file), ALIASING_PLUGIN_PATH.\n";
+        "also as *_FILE naming a file), ALIASING_CONNECTION (a connection file, see --connection),\n"
+        "ALIASING_PLUGIN_PATH.\n";
     return out;
 }
 
@@ -168,14 +174,22 @@ std::string man_page() {
                escape(command.description) + "\n";
         if (!command.example.empty()) out += ".br\nExample: \\fB" + escape(command.example) + "\\fR\n";
     }
-    out += ".SH OPTIONS\n";
+    out += ".SH OPTIONS\n.TP\n.B \\-\\-version\nshow the versions of aliasing (commit, build date), its plugin ABI and "
+           "libraries\n";
     for (const auto& option : all_options()) {
         out += ".TP\n.B \\-\\-" + escape(option.name) + (option.argument.empty() ? "" : " \\fI" + escape(option.argument) + "\\fR") +
                "\n" + escape(option.text) + "\n";
     }
     out += ".SH EXIT STATUS\n0 promoted, 2 usage or job-file error, 3 already live, 4 validation failed, 5 cluster "
-           "unreachable or authentication failure, 6 a step failed (rerun resumes), 7 alias moved by someone else, "
-           "99 abort_run set.\n";
+           "unreachable, TLS, authentication or authorization (403: the message names the privilege) failure, 6 a step "
+           "failed (rerun resumes), 7 alias moved by someone else, 99 abort_run set. With \\-\\-output json, run, "
+           "status and rollback print one JSON document whose last field, exit_code, is the process's exit code.\n";
+    out += ".SH ENVIRONMENT\nALIASING_ES_URL, ALIASING_ES_USERNAME + ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY "
+           "(each also as *_FILE naming a file), ALIASING_CONNECTION (a connection file, as \\-\\-connection), "
+           "ALIASING_PLUGIN_PATH.\n";
+    out += ".SH LOGS\nLogs go to stderr, human lines or one JSON object per line (\\-\\-log-format json, each with "
+           "alias, data_source and run_id), and end with one summary line: outcome, exit code, total time "
+           "(exit_code and duration_ms in JSON). \\-\\-quiet keeps only errors and the summary.\n";
     return out;
 }
 

@@ -57,6 +57,8 @@ protected:
             line.now = value;
         } else if (name == "es-url") {
             line.es_urls.push_back(value);
+        } else if (name == "connection") {
+            line.connection = value;
         } else if (name == "ca-file") {
             line.ca_file = value;
         } else if (name == "insecure") {

@@ -33,6 +33,13 @@ Result<Catalog> load_catalog_file(const std::string& file) {
     return Catalog::parse(std::move(bytes).value(), file);
 }
 
+std::optional<std::string> connection_file_path(const CommandLine& line) {
+    if (line.connection) return line.connection;
+    const char* variable = std::getenv("ALIASING_CONNECTION");
+    if (variable != nullptr && *variable != '\0') return std::string(variable);
+    return std::nullopt;
+}
+
 Result<RunInstant> clock_from(const CommandLine& line) {
     if (!line.now) return now_instant();
     auto instant = parse_run_id(*line.now);
@@ -79,7 +86,8 @@ int run_plan(const CommandLine& line) {
 }
 
 int run_audit(const CommandLine& line) {
-    const bool cluster_from_environment = !line.catalog && std::getenv("ALIASING_ES_URL") != nullptr;
+    const bool cluster_from_environment =
+        !line.catalog && (std::getenv("ALIASING_ES_URL") != nullptr || connection_file_path(line).has_value());
     if (!line.es_urls.empty() || line.apply || cluster_from_environment) return run_promotion(line);  // online
     if (!line.catalog) return fail(2, "audit needs --catalog FILE or --es-url URL; see `aliasing audit --help`");
     auto format = parse_output_format(line.output);

@@ -4,6 +4,7 @@
 #include "plugin_setup.hpp"
 
 #include "aliasing/audit.hpp"
+#include "aliasing/cluster/connection_file.hpp"
 #include "aliasing/cluster/connection_options.hpp"
 #include "aliasing/cluster/es_client.hpp"
 #include "aliasing/cluster/transport.hpp"
@@ -111,9 +112,18 @@ std::string run_holder() {
 
 Result<cluster::EsClient> connect(const CommandLine& line, RunLog& log) {
     const auto tls = line.insecure ? cluster::TlsVerification::Insecure : cluster::TlsVerification::Verify;
-    auto options = cluster::connection_options_from(line.es_urls, line.ca_file.value_or(""), tls,
-                                                    cluster::process_environment());
+    cluster::GetEnv environment = cluster::process_environment();
+    std::optional<cluster::ConnectionFile> file;
+    if (const auto path = connection_file_path(line)) {
+        auto loaded = cluster::load_connection_file(*path);
+        if (!loaded) return loaded.error();
+        file = std::move(loaded).value();
+        environment = cluster::with_connection_file(*file, std::move(environment));
+    }
+    const std::string ca_file = line.ca_file.value_or(file ? file->ca_file : std::string());
+    auto options = cluster::connection_options_from(line.es_urls, ca_file, tls, environment);
     if (!options) return options.error();
+    if (file) cluster::apply_connection_file(*file, *options);
     if (line.insecure) {
         const bool any_https = std::any_of(options->urls.begin(), options->urls.end(),
                                            [](const std::string& url) { return url.rfind("https://", 0) == 0; });

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -70,8 +71,11 @@ protected:
     void SetUp() override {
         m_sim = std::make_unique<SimProcess>(ALIASING_SIM_BIN,
                                              std::vector<std::string>{"--state", kSource + "/examples/demo-cluster.json"});
-        m_report = (std::filesystem::temp_directory_path() / ("aliasing-walk-" + std::to_string(::getpid()) + ".json"))
-                       .string();
+        const auto dir = std::filesystem::temp_directory_path();
+        m_report = (dir / ("aliasing-walk-" + std::to_string(::getpid()) + ".json")).string();
+        m_connection = (dir / ("aliasing-walk-" + std::to_string(::getpid()) + ".ini")).string();
+        std::ofstream(m_connection) << "nodes = " << m_sim->url() << "\n";
+        std::filesystem::permissions(m_connection, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
         m_values = {{"output", "json"},
                     {"catalog", kSource + "/examples/catalogs/customer.json"},
                     {"aliases", kSource + "/examples/catalogs/customer-aliases.json"},
@@ -82,11 +86,15 @@ protected:
                     {"es-url", m_sim->url()},
                     {"ca-file", kSource + "/README.md"},  // read, not used: every URL here is http://
                     {"report", m_report},
+                    {"connection", m_connection},
                     {"log-format", "json"},
                     {"timeout", "60"},
                     {"lock-ttl", "600"}};
     }
-    void TearDown() override { std::filesystem::remove(m_report); }
+    void TearDown() override {
+        std::filesystem::remove(m_report);
+        std::filesystem::remove(m_connection);
+    }
 
     /// What a command needs to run at all, given the option under test.
     std::vector<std::string> base_args(const std::string& command, const std::string& option) const {
@@ -95,7 +103,7 @@ protected:
         if (command == "plan")
             return {job, "--catalog", m_values.at("catalog"), "--aliases", m_values.at("aliases"), "--now", "20261124t000000"};
         if (command == "audit") {
-            static const std::vector<std::string> online = {"es-url", "ca-file", "insecure", "apply", "timeout",
+            static const std::vector<std::string> online = {"es-url", "connection", "ca-file", "insecure", "apply", "timeout",
                                                             "log-format", "quiet"};
             if (std::find(online.begin(), online.end(), option) != online.end()) return {"--es-url", m_sim->url()};
             return {"--catalog", m_values.at("catalog")};
@@ -105,6 +113,7 @@ protected:
 
     std::unique_ptr<SimProcess> m_sim;
     std::string m_report;
+    std::string m_connection;
     std::map<std::string, std::string> m_values;
 };
 
