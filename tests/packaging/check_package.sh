@@ -50,7 +50,7 @@ plan)
     [ "$code" -eq 0 ] || fail "exit $code, expected 0 (promote)"
     expect_line '^PROMOTE generation 20261122t020000 \(4 indices\) to alias \[customer-prod\]$'
     expect_line '^index +shards +size +segs +GiB/shard +segs/shard +segs/GiB +command$'
-    expect_line '^customer-2_0_0-account-20261122t020000 .*_forcemerge\?max_num_segments=3$'
+    expect_line '^customer-2_0_0-account-20261122t020000 .* max_num_segments=3$'
     expect_line '^Alias change \(one atomic POST /_aliases\):$'
     ;;
 man_page)
