@@ -45,7 +45,8 @@ ErrorFields error_fields(std::string_view body) {
                     std::string_view name;
                     if (part.unescaped_key().get(name)) return {};
                     if (name == "type" && !part.value().get_string().get(text)) out.type = std::string(text);
-                    if (name == "reason" && !part.value().get_string().get(text)) out.reason = std::string(text);
+                    if (name == "reason" && !part.value().get_string().get(text))
+                        out.reason = std::string(text);
                 }
                 out.has_error = true;
             }
@@ -69,12 +70,14 @@ Status check_not_error_body(std::string_view body, std::string_view origin, Save
     std::string what = "status " + std::to_string(error.status);
     what += error.type.empty() ? std::string(", no error type") : ", " + error.type;
     if (!error.reason.empty()) what += ": " + error.reason;
-    const char* expected = kind == SavedBody::Catalog
-                               ? "the body of a successful GET _cat/indices/{index_base}-*?format=json&bytes=b"
-                               : "the body of a successful GET _alias/{alias_name} or GET {index_base}-*/_alias "
-                                 "(only its 404 \"alias [x] missing\" body means no alias yet)";
-    return make_error(ErrorKind::Usage, std::string(origin) + ": is an Elasticsearch error response (" + what +
-                                            "), not " + expected + "; save the response again once the request "
+    const char* expected =
+        kind == SavedBody::Catalog
+            ? "the body of a successful GET _cat/indices/{index_base}-*?format=json&bytes=b"
+            : "the body of a successful GET _alias/{alias_name} or GET {index_base}-*/_alias "
+              "(only its 404 \"alias [x] missing\" body means no alias yet)";
+    return make_error(ErrorKind::Usage, std::string(origin) + ": is an Elasticsearch error response (" +
+                                            what + "), not " + expected +
+                                            "; save the response again once the request "
                                             "succeeds");
 }
 

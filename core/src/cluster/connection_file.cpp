@@ -17,10 +17,10 @@
 namespace aliasing::cluster {
 namespace {
 
-constexpr std::string_view kKeys[] = {"nodes",          "ca_file",         "username",     "username_file",
-                                      "password_file",  "api_key_file",    "connect_timeout",
-                                      "tls_handshake_timeout", "read_timeout", "sigv4_region", "sigv4_service",
-                                      "sigv4_profile"};
+constexpr std::string_view kKeys[] = {
+    "nodes",         "ca_file",      "username",        "username_file",
+    "password_file", "api_key_file", "connect_timeout", "tls_handshake_timeout",
+    "read_timeout",  "sigv4_region", "sigv4_service",   "sigv4_profile"};
 constexpr std::string_view kInlineSecrets[] = {"password", "api_key"};
 
 Error usage(const std::string& path, const std::string& message) {
@@ -33,12 +33,14 @@ std::string trim(std::string text) {
     return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-Result<std::chrono::milliseconds> seconds_value(const std::string& path, const std::string& key, const std::string& text) {
+Result<std::chrono::milliseconds> seconds_value(const std::string& path, const std::string& key,
+                                                const std::string& text) {
     double seconds = 0;
     const std::string value = trim(text);
     auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
     if (ec != std::errc() || end != value.data() + value.size() || !(seconds > 0) || seconds > 86400) {
-        return usage(path, key + ": value \"" + value + "\" is not valid: expected seconds, > 0 and at most 86400");
+        return usage(path,
+                     key + ": value \"" + value + "\" is not valid: expected seconds, > 0 and at most 86400");
     }
     return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
 }
@@ -52,7 +54,9 @@ Result<ConnectionFile> load_connection_file(const std::filesystem::path& file_pa
         return usage(path, "cannot read it; check that it exists and is a regular file");
     }
     if ((status.st_mode & (S_IRGRP | S_IROTH)) != 0) {
-        return usage(path, "group or others may read it, and it names the cluster's credentials; run chmod 600 " + path);
+        return usage(
+            path,
+            "group or others may read it, and it names the cluster's credentials; run chmod 600 " + path);
     }
     std::ifstream in(path, std::ios::binary);
     const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -74,17 +78,24 @@ Result<ConnectionFile> load_connection_file(const std::filesystem::path& file_pa
     for (const auto& key : keys) {
         for (auto secret : kInlineSecrets) {
             if (key == secret) {
-                return usage(path, key + ": secrets are never written inline; put it in a file readable only by this "
-                                         "user and name that file with " + key + "_file");
+                return usage(path,
+                             key +
+                                 ": secrets are never written inline; put it in a file readable only by this "
+                                 "user and name that file with " +
+                                 key + "_file");
             }
         }
         if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) {
-            const std::string close = closest_name(key, std::vector<std::string_view>(std::begin(kKeys), std::end(kKeys)));
-            return usage(path, key + " is not a known key" + (close.empty() ? "" : "; did you mean " + close + "?"));
+            const std::string close =
+                closest_name(key, std::vector<std::string_view>(std::begin(kKeys), std::end(kKeys)));
+            return usage(
+                path, key + " is not a known key" + (close.empty() ? "" : "; did you mean " + close + "?"));
         }
         if (key.rfind("sigv4_", 0) == 0) {
-            return usage(path, key + ": SigV4 signing (Amazon OpenSearch Service) is not implemented yet; the sigv4_* "
-                                     "keys are reserved for it");
+            return usage(
+                path, key +
+                          ": SigV4 signing (Amazon OpenSearch Service) is not implemented yet; the sigv4_* "
+                          "keys are reserved for it");
         }
     }
 
@@ -100,7 +111,8 @@ Result<ConnectionFile> load_connection_file(const std::filesystem::path& file_pa
             while (begin <= list.size()) {
                 auto end = list.find(',', begin);
                 if (end == std::string::npos) end = list.size();
-                if (auto node = trim(list.substr(begin, end - begin)); !node.empty()) file.nodes.push_back(node);
+                if (auto node = trim(list.substr(begin, end - begin)); !node.empty())
+                    file.nodes.push_back(node);
                 begin = end + 1;
             }
         }
@@ -128,8 +140,10 @@ Result<ConnectionFile> load_connection_file(const std::filesystem::path& file_pa
 }
 
 GetEnv with_connection_file(const ConnectionFile& file, GetEnv environment) {
-    const bool names_credentials = file.username || file.username_file || file.password_file || file.api_key_file;
-    return [file, environment = std::move(environment), names_credentials](std::string_view name) -> std::optional<std::string> {
+    const bool names_credentials =
+        file.username || file.username_file || file.password_file || file.api_key_file;
+    return [file, environment = std::move(environment),
+            names_credentials](std::string_view name) -> std::optional<std::string> {
         if (name == "ALIASING_ES_URL" && !file.nodes.empty()) {
             std::string joined;
             for (const auto& node : file.nodes) joined += (joined.empty() ? "" : ",") + node;

@@ -36,11 +36,14 @@ std::string target(std::string segment) {
     return out;
 }
 
-std::string cluster_privilege(std::string_view name) { return "the cluster privilege [" + std::string(name) + "]"; }
+std::string cluster_privilege(std::string_view name) {
+    return "the cluster privilege [" + std::string(name) + "]";
+}
 
 std::string index_privilege(std::string_view names, const std::string& on) {
     const bool several = names.find(',') != std::string_view::npos;
-    return std::string("the index privilege") + (several ? "s [" : " [") + std::string(names) + "] on [" + on + "]";
+    return std::string("the index privilege") + (several ? "s [" : " [") + std::string(names) + "] on [" +
+           on + "]";
 }
 
 }  // namespace
@@ -56,10 +59,13 @@ std::string required_privilege(Method method, std::string_view path_and_query) {
         return index_privilege("read", kLockIndex);
     }
     if (first == "_cat" && parts.size() >= 2 && parts[1] == "indices") {
-        return cluster_privilege("monitor") + " and " + index_privilege("monitor", parts.size() > 2 ? target(parts[2]) : "*");
+        return cluster_privilege("monitor") + " and " +
+               index_privilege("monitor", parts.size() > 2 ? target(parts[2]) : "*");
     }
-    if (first == "_alias") return index_privilege("view_index_metadata", parts.size() > 1 ? target(parts[1]) : "*");
-    if (first == "_aliases") return index_privilege("manage", "the alias and every index it is moved from or to");
+    if (first == "_alias")
+        return index_privilege("view_index_metadata", parts.size() > 1 ? target(parts[1]) : "*");
+    if (first == "_aliases")
+        return index_privilege("manage", "the alias and every index it is moved from or to");
     if (first == "_tasks" || first == "_cluster") return cluster_privilege("monitor");
     const std::string indices = target(first);
     if (parts.size() == 1) {
@@ -70,7 +76,8 @@ std::string required_privilege(Method method, std::string_view path_and_query) {
     if (api == "_alias") return index_privilege("view_index_metadata", indices);
     if (api == "_forcemerge") return index_privilege("maintenance", indices);
     if (api == "_settings") {
-        return method == Method::Get ? index_privilege("view_index_metadata", indices) : index_privilege("manage", indices);
+        return method == Method::Get ? index_privilege("view_index_metadata", indices)
+                                     : index_privilege("manage", indices);
     }
     if (api == "_stats" || api == "_segments") return index_privilege("monitor", indices);
     return index_privilege("manage", indices);
