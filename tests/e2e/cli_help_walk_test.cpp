@@ -106,6 +106,8 @@ protected:
         if (command == "audit") {
             static const std::vector<std::string> online = {"es-url", "connection", "ca-file", "insecure", "apply", "timeout",
                                                             "log-format", "quiet"};
+            // --apply needs an explicit --pattern: force-merging a whole cluster is never a default.
+            if (option == "apply") return {"--es-url", m_sim->url(), "--pattern", m_values.at("pattern")};
             if (std::find(online.begin(), online.end(), option) != online.end()) return {"--es-url", m_sim->url()};
             return {"--catalog", m_values.at("catalog")};
         }
