@@ -86,18 +86,12 @@ RawServer::RawServer(RawScript script) : m_script(std::move(script)) {
     socklen_t length = sizeof address;
     ::getsockname(m_listen_fd, reinterpret_cast<sockaddr*>(&address), &length);
     m_port = ntohs(address.sin_port);
-    m_acceptor = std::thread([this] { accept_loop(); });
+    m_thread = std::thread([this] { serve_loop(); });
 }
 
 RawServer::~RawServer() {
     m_stopping.store(true);
-    m_acceptor.join();
-    std::vector<Worker> workers;
-    {
-        std::lock_guard lock(m_mutex);
-        workers.swap(m_workers);
-    }
-    for (auto& worker : workers) worker.thread.join();
+    m_thread.join();
     ::close(m_listen_fd);
 }
 
@@ -119,25 +113,14 @@ bool RawServer::wait_until_all_closed(std::chrono::milliseconds limit) const {
     return m_open.load() == 0;
 }
 
-void RawServer::accept_loop() {
+void RawServer::serve_loop() {
     while (!m_stopping.load()) {
         if (!readable(m_listen_fd, 20)) continue;
         const int fd = ::accept(m_listen_fd, nullptr, nullptr);
         if (fd < 0) continue;
         ++m_accepted;
         ++m_open;
-        std::lock_guard lock(m_mutex);
-        // Join the workers that finished, so a long fuzzing session does not pile up threads.
-        for (auto& worker : m_workers) {
-            if (worker.done->load()) worker.thread.join();
-        }
-        std::erase_if(m_workers, [](const Worker& worker) { return !worker.thread.joinable(); });
-        auto done = std::make_shared<std::atomic<bool>>(false);
-        m_workers.push_back({std::thread([this, fd, done] {
-                                 serve(fd);
-                                 done->store(true);
-                             }),
-                             done});
+        serve(fd);
     }
 }
 
@@ -154,7 +137,7 @@ void RawServer::serve(int fd) {
     while (read_request(fd, buffer, request, m_stopping)) {
         const RawReply reply = reply_for(request);
         bool alive = write_all(fd, reply.bytes.data(), reply.bytes.size());
-        const std::string filler(64 * 1024, 'x');
+        const std::string filler(reply.filler_bytes > 0 ? 64 * 1024 : 0, 'x');
         for (std::size_t left = reply.filler_bytes; alive && left > 0 && !m_stopping.load();) {
             const std::size_t n = std::min(left, filler.size());
             alive = write_all(fd, filler.data(), n);

@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -31,6 +30,8 @@ using RawScript = std::function<RawReply(int request_number, const std::string& 
 /// `Connection: close` (or keep-alive), then `body`.
 std::string http_reply(int status, const std::string& body, bool keep_alive = false);
 
+/// Serves one connection at a time on one thread, as a single Elasticsearch node would look to one Transport
+/// (which uses one connection at a time); further connections wait in the listen backlog.
 class RawServer {
 public:
     explicit RawServer(RawScript script);
@@ -51,7 +52,7 @@ public:
     bool wait_until_all_closed(std::chrono::milliseconds limit = std::chrono::seconds(5)) const;
 
 private:
-    void accept_loop();
+    void serve_loop();
     void serve(int fd);
     RawReply reply_for(const std::string& request);
 
@@ -63,12 +64,7 @@ private:
     mutable std::mutex m_mutex;
     RawScript m_script;
     std::vector<std::string> m_requests;
-    struct Worker {
-        std::thread thread;
-        std::shared_ptr<std::atomic<bool>> done;
-    };
-    std::vector<Worker> m_workers;
-    std::thread m_acceptor;
+    std::thread m_thread;
 };
 
 }  // namespace aliasing::testing

@@ -2,6 +2,7 @@
 
 #include "aliasing/cluster/backoff.hpp"
 #include "aliasing/cluster/es_error.hpp"
+#include "aliasing/cluster/response_body.hpp"
 #include "aliasing/cluster/tls_context.hpp"
 
 #include <Poco/Exception.h>
@@ -11,7 +12,6 @@
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
-#include <Poco/StreamCopier.h>
 
 #include <thread>
 
@@ -215,12 +215,20 @@ Transport::Attempt Transport::attempt(Node& node, Method method, std::string_vie
 
     try {
         in->exceptions(std::ios::badbit);
-        Poco::StreamCopier::copyToString(*in, result.response.body);
         const bool body_expected = method != Method::Head && response.getStatus() != 204 && response.getStatus() != 304;
-        if (body_expected && response.hasContentLength() &&
-            static_cast<std::uint64_t>(response.getContentLength64()) != result.response.body.size()) {
-            throw Poco::IOException("response truncated: got " + std::to_string(result.response.body.size()) +
-                                    " of " + std::to_string(response.getContentLength64()) + " bytes");
+        std::optional<std::uint64_t> declared;
+        if (body_expected && response.hasContentLength()) {
+            if (response.getContentLength64() < 0) throw Poco::IOException("negative Content-Length");
+            declared = static_cast<std::uint64_t>(response.getContentLength64());
+        }
+        const BodyRead read = read_bounded_body(*in, declared, m_options.max_response_bytes, result.response.body);
+        if (read.problem == BodyProblem::Truncated) throw Poco::IOException(read.detail);
+        if (read.problem == BodyProblem::TooLarge) {
+            reset(node);
+            result.response.body.clear();
+            result.failure = Failure::TooLarge;
+            result.detail = where + ": " + read.detail;
+            return result;
         }
     } catch (const Poco::Exception& e) {
         reset(node);
@@ -303,6 +311,18 @@ ClusterResult<HttpResponse> Transport::request(Method method, std::string_view p
                 }
                 sleep_first = true;
                 continue;
+            case Failure::TooLarge:
+                if (replay == Replay::OutcomeUnknownIsError) {
+                    return ClusterResult<HttpResponse>(
+                        make_error(ErrorKind::StepFailed,
+                                   shown + ": the outcome is unknown: " + outcome.detail +
+                                       "; the request may or may not have been applied: re-read the cluster state "
+                                       "before repeating it"),
+                        Outcome::Unknown);
+                }
+                return make_error(ErrorKind::StepFailed, shown + ": " + outcome.detail +
+                                                             " (max_response_bytes); nothing was changed by this "
+                                                             "request; is this an Elasticsearch node?");
             case Failure::TlsRejected:
                 return make_error(ErrorKind::Unreachable,
                                   "TLS verification failed for " + outcome.detail +
