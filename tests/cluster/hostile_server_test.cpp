@@ -239,5 +239,17 @@ TEST_F(HostileServer, BadChunkSizesFailEveryCall) {
     EXPECT_TRUE(m_server.wait_until_all_closed());
 }
 
+// Found by fuzz_es_client: a status outside Poco's enumerators (750) was read through getStatus(), undefined
+// behaviour that UBSan (the sanitizer job) stops on. It is an answer like any other unexpected status.
+TEST_F(HostileServer, UnknownStatusCodeIsAnUnexpectedStatus) {
+    serve("HTTP/1.1 750 Odd\r\nX-Elastic-Product: Elasticsearch\r\nContent-Length: 2\r\n\r\n{}");
+    EsClient es = client();
+    auto alias = es.get_alias("a");
+    ASSERT_FALSE(alias.ok());
+    EXPECT_EQ(alias.error().kind, ErrorKind::StepFailed);
+    EXPECT_NE(alias.error().message.find("750"), std::string::npos) << alias.error().message;
+    es.close();
+}
+
 }  // namespace
 }  // namespace aliasing::cluster::testing

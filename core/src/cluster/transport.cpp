@@ -13,6 +13,7 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
 
+#include <sstream>
 #include <thread>
 
 namespace aliasing::cluster {
@@ -28,6 +29,16 @@ bool is_certificate_rejection(const Poco::Exception& e) {
     if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&e) != nullptr) return true;
     if (dynamic_cast<const Poco::Net::InvalidCertificateException*>(&e) != nullptr) return true;
     return e.displayText().find("certificate verify failed") != std::string::npos;
+}
+
+/// The status code as sent. Not getStatus(): a code outside Poco's HTTPStatus enumerators (say 750) makes that load
+/// undefined behaviour (found by fuzz_es_client under UBSan); Poco's own write() prints the stored number.
+int status_code(const Poco::Net::HTTPResponse& response) {
+    std::ostringstream head;
+    response.write(head);  // "HTTP/1.1 750 Reason\r\n..."
+    const std::string text = head.str();
+    const std::size_t space = text.find(' ');
+    return space == std::string::npos ? 0 : std::atoi(text.c_str() + space + 1);
 }
 
 std::string with_hint(const std::string& detail, std::chrono::milliseconds read_timeout) {
@@ -213,9 +224,11 @@ Transport::Attempt Transport::attempt(Node& node, Method method, std::string_vie
         return result;
     }
 
+    int status = 0;
     try {
         in->exceptions(std::ios::badbit);
-        const bool body_expected = method != Method::Head && response.getStatus() != 204 && response.getStatus() != 304;
+        status = status_code(response);
+        const bool body_expected = method != Method::Head && status != 204 && status != 304;
         std::optional<std::uint64_t> declared;
         if (body_expected && response.hasContentLength()) {
             if (response.getContentLength64() < 0) throw Poco::IOException("negative Content-Length");
@@ -244,7 +257,7 @@ Transport::Attempt Transport::attempt(Node& node, Method method, std::string_vie
         return result;
     }
 
-    result.response.status = static_cast<int>(response.getStatus());
+    result.response.status = status;
     result.response.content_type = response.getContentType();
     result.response.elastic_product_header = response.get("X-Elastic-Product", "") == "Elasticsearch";
     if (response.getKeepAlive()) {
