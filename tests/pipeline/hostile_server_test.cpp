@@ -14,6 +14,7 @@
 #include <Poco/StreamCopier.h>
 
 #include <functional>
+#include <iostream>
 #include <mutex>
 
 namespace aliasing::pipeline_testing {
@@ -140,7 +141,14 @@ TEST_P(HostilePipeline, EveryRequestAnsweredBrokenKeepsInvariantsAndARerunConver
         EXPECT_EQ(state(), clean) << "rerun did not converge:\n" << state().describe();
     }
     m_client_url.clear();
-    EXPECT_GT(exits[5] + exits[6], 0) << "no broken answer ever failed a run: is the proxy answering broken?";
+    // A cut connection (truncated, silence) is retried on a fresh one for reads and re-read after a change, so
+    // those runs may all succeed; a broken answer that arrives whole fails the run at least somewhere.
+    if (std::string(hostility.name) != "truncated" && std::string(hostility.name) != "silence") {
+        EXPECT_GT(exits[6], 0) << "no broken answer ever failed a run: is the proxy answering broken?";
+    }
+    std::cout << hostility.name << ": exits";
+    for (const auto& [exit, count] : exits) std::cout << " " << exit << "×" << count;
+    std::cout << " over " << clean_requests.size() << " requests\n";
 }
 
 INSTANTIATE_TEST_SUITE_P(Kinds, HostilePipeline, ::testing::ValuesIn(kHostilities),
