@@ -8,6 +8,9 @@ packages=(
   python3 python3-elasticsearch
   dpkg-dev file
 )
+# scripts/fuzz.sh also needs clang and its runtime (libFuzzer, ASan, UBSan live in libclang-rt-14-dev);
+# the normal build does not.
+if [ -n "${FUZZ:-}" ]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -157,7 +157,7 @@ void PipelineSim::TearDown() {
 
 RunResult PipelineSim::run(const Job& job, PipelineOptions options, std::chrono::milliseconds read_timeout) {
     cluster::ConnectionOptions connection;
-    connection.urls = {m_sim->url()};
+    connection.urls = {m_client_url.empty() ? m_sim->url() : m_client_url};
     connection.connect_timeout = 1s;
     connection.read_timeout = read_timeout;
     auto transport = cluster::Transport::create(

@@ -100,6 +100,7 @@ protected:
 
     std::unique_ptr<sim::Server> m_sim;
     std::optional<cluster::Transport> m_control;
+    std::string m_client_url;  ///< when set, run() connects here instead of the sim (e.g. a proxy in front of it)
 };
 
 }  // namespace aliasing::pipeline_testing

@@ -3,6 +3,7 @@
 
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 
 namespace aliasing::sim::test {
@@ -155,6 +156,37 @@ TEST_F(SimTest, FilterPathDoubleStarMatchesAnyDepth)
 TEST_F(SimTest, FormatIsACommonParameter)
 {
     EXPECT_EQ(get("/_cluster/health?format=json").status, 200);
+}
+
+}  // namespace
+}  // namespace aliasing::sim::test
+
+namespace aliasing::sim::test {
+namespace {
+
+/// Sends `raw` bytes on a fresh connection and returns everything the server answers until it closes.
+std::string exchange_raw(std::uint16_t port, const std::string& raw)
+{
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
+    socket.setReceiveTimeout(Poco::Timespan(5, 0));
+    socket.sendBytes(raw.data(), static_cast<int>(raw.size()));
+    socket.shutdownSend();
+    std::string answer;
+    char chunk[4096];
+    for (int n = 0; (n = socket.receiveBytes(chunk, static_cast<int>(sizeof chunk))) > 0;) {
+        answer.append(chunk, static_cast<std::size_t>(n));
+    }
+    return answer;
+}
+
+// Found by fuzz_sim_http: a request line with an empty method (" / HTTP/1.1") was routed as a request; it is
+// a malformed request line, answered 400 like Elasticsearch and the connection closed.
+TEST_F(SimTest, RequestLineWithoutMethodIsMalformed)
+{
+    for (const std::string line : {" / HTTP/1.1", "GET  HTTP/1.1", "  HTTP/1.1"}) {
+        const std::string answer = exchange_raw(m_server->port(), line + "\r\nHost: x\r\n\r\n");
+        EXPECT_EQ(answer.substr(0, 12), "HTTP/1.1 400") << line << " answered " << answer.substr(0, 80);
+    }
 }
 
 }  // namespace

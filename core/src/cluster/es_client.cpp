@@ -8,6 +8,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <algorithm>
+#include <charconv>
 
 namespace aliasing::cluster {
 namespace {
@@ -106,7 +107,9 @@ Result<ClusterInfo> EsClient::info() {
         info.version = version->getValue<std::string>("number");
         info.cluster_name = root->optValue<std::string>("cluster_name", "");
         info.node_name = root->optValue<std::string>("name", "");
-        info.major_version = std::atoi(info.version.c_str());
+        // from_chars, not atoi: a hostile "99999999999" must not be undefined behaviour.
+        const auto& v = info.version;
+        if (std::from_chars(v.data(), v.data() + v.size(), info.major_version).ec != std::errc()) info.major_version = 0;
         return info;
     } catch (const Poco::Exception& e) {
         return make_error(ErrorKind::Unreachable, unexpected_body(Method::Get, path, e.displayText()).message);
@@ -232,7 +235,9 @@ ClusterResult<std::string> EsClient::start_forcemerge(std::string_view index, in
     try {
         const auto root = parse_object(sent->body);
         if (!root->has("task")) throw Poco::DataFormatException("no task id");
-        return root->getValue<std::string>("task");
+        std::string task = root->getValue<std::string>("task");
+        if (task.empty()) throw Poco::DataFormatException("empty task id");  // GET /_tasks/ would list every task
+        return task;
     } catch (const Poco::Exception& e) {
         return unexpected_body(Method::Post, path, e.displayText());
     }
@@ -267,7 +272,7 @@ Result<TaskState> EsClient::get_task(std::string_view task_id) {
         TaskState state;
         state.completed = root->optValue<bool>("completed", false);
         if (const auto task = root->getObject("task")) {
-            state.running_time_nanos = task->optValue<Poco::Int64>("running_time_in_nanos", 0);
+            state.running_time_nanos = std::max<Poco::Int64>(0, task->optValue<Poco::Int64>("running_time_in_nanos", 0));
         }
         if (const auto response = root->getObject("response")) {
             if (std::string failed = shard_failures(response->getObject("_shards")); !failed.empty())
@@ -305,6 +310,9 @@ Result<HealthResult> EsClient::wait_for_health(const std::vector<std::string>& i
         try {
             const auto root = parse_object(sent->body);
             const std::string chunk_status = root->optValue<std::string>("status", "red");
+            if (chunk_status != "green" && chunk_status != "yellow" && chunk_status != "red") {
+                throw Poco::DataFormatException("status '" + chunk_status + "' is not green, yellow or red");
+            }
             if (status_rank(chunk_status) > status_rank(result.status)) result.status = chunk_status;
             if (root->optValue<bool>("timed_out", sent->status == 408) || sent->status == 408) {
                 result.timed_out = true;
@@ -338,6 +346,9 @@ Result<std::vector<IndexSegments>> EsClient::primary_segments(const std::vector<
                 }
                 if (const auto store = primaries->getObject("store")) {
                     segments.store_bytes = store->optValue<Poco::Int64>("size_in_bytes", 0);
+                }
+                if (segments.segment_count < 0 || segments.store_bytes < 0) {
+                    throw Poco::DataFormatException("negative segment count or store size for " + name);
                 }
                 out.push_back(std::move(segments));
             }

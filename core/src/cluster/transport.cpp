@@ -2,6 +2,7 @@
 
 #include "aliasing/cluster/backoff.hpp"
 #include "aliasing/cluster/es_error.hpp"
+#include "aliasing/cluster/response_body.hpp"
 #include "aliasing/cluster/tls_context.hpp"
 
 #include <Poco/Exception.h>
@@ -14,6 +15,7 @@
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/StreamCopier.h>
 
+#include <sstream>
 #include <thread>
 
 namespace aliasing::cluster {
@@ -80,6 +82,16 @@ private:
 std::string handshake_message(const std::string& where, const std::string& why) {
     return where + ": TLS handshake failed (" + why +
            "); the port may be serving plain HTTP: if so, use http:// in --es-url/ALIASING_ES_URL";
+}
+
+/// The status code as sent. Not getStatus(): a code outside Poco's HTTPStatus enumerators (say 750) makes that load
+/// undefined behaviour (found by fuzz_es_client under UBSan); Poco's own write() prints the stored number.
+int status_code(const Poco::Net::HTTPResponse& response) {
+    std::ostringstream head;
+    response.write(head);  // "HTTP/1.1 750 Reason\r\n..."
+    const std::string text = head.str();
+    const std::size_t space = text.find(' ');
+    return space == std::string::npos ? 0 : std::atoi(text.c_str() + space + 1);
 }
 
 std::string with_hint(const std::string& detail, std::chrono::milliseconds read_timeout) {
@@ -277,14 +289,24 @@ Transport::Attempt Transport::attempt(Node& node, Method method, std::string_vie
         return result;
     }
 
+    int status = 0;
     try {
         in->exceptions(std::ios::badbit);
-        Poco::StreamCopier::copyToString(*in, result.response.body);
-        const bool body_expected = method != Method::Head && response.getStatus() != 204 && response.getStatus() != 304;
-        if (body_expected && response.hasContentLength() &&
-            static_cast<std::uint64_t>(response.getContentLength64()) != result.response.body.size()) {
-            throw Poco::IOException("response truncated: got " + std::to_string(result.response.body.size()) +
-                                    " of " + std::to_string(response.getContentLength64()) + " bytes");
+        status = status_code(response);
+        const bool body_expected = method != Method::Head && status != 204 && status != 304;
+        std::optional<std::uint64_t> declared;
+        if (body_expected && response.hasContentLength()) {
+            if (response.getContentLength64() < 0) throw Poco::IOException("negative Content-Length");
+            declared = static_cast<std::uint64_t>(response.getContentLength64());
+        }
+        const BodyRead read = read_bounded_body(*in, declared, m_options.max_response_bytes, result.response.body);
+        if (read.problem == BodyProblem::Truncated) throw Poco::IOException(read.detail);
+        if (read.problem == BodyProblem::TooLarge) {
+            reset(node);
+            result.response.body.clear();
+            result.failure = Failure::TooLarge;
+            result.detail = where + ": " + read.detail;
+            return result;
         }
     } catch (const Poco::Exception& e) {
         reset(node);
@@ -300,7 +322,7 @@ Transport::Attempt Transport::attempt(Node& node, Method method, std::string_vie
         return result;
     }
 
-    result.response.status = static_cast<int>(response.getStatus());
+    result.response.status = status;
     result.response.content_type = response.getContentType();
     result.response.elastic_product_header = response.get("X-Elastic-Product", "") == "Elasticsearch";
     if (response.getKeepAlive()) {
@@ -367,6 +389,18 @@ ClusterResult<HttpResponse> Transport::request(Method method, std::string_view p
                 }
                 sleep_first = true;
                 continue;
+            case Failure::TooLarge:
+                if (replay == Replay::OutcomeUnknownIsError) {
+                    return ClusterResult<HttpResponse>(
+                        make_error(ErrorKind::StepFailed,
+                                   shown + ": the outcome is unknown: " + outcome.detail +
+                                       "; the request may or may not have been applied: re-read the cluster state "
+                                       "before repeating it"),
+                        Outcome::Unknown);
+                }
+                return make_error(ErrorKind::StepFailed, shown + ": " + outcome.detail +
+                                                             " (max_response_bytes); nothing was changed by this "
+                                                             "request; is this an Elasticsearch node?");
             case Failure::TlsRejected:
                 return make_error(ErrorKind::Unreachable,
                                   "TLS verification failed for " + outcome.detail +

@@ -366,6 +366,11 @@ Result<Job> parse_job(std::string_view json_text, std::string_view origin) {
     } catch (const Poco::Exception& error) {
         return make_error(ErrorKind::Usage, syntax_error_message(origin, json_text, error.message()));
     }
+    // Poco stops after the first value and ignores some bytes after it (found by fuzz_job): the whole text must be
+    // one JSON value.
+    if (json_syntax_error_offset(json_text)) {
+        return make_error(ErrorKind::Usage, syntax_error_message(origin, json_text, "unexpected text after the value"));
+    }
     if (root.type() != typeid(Poco::JSON::Object::Ptr)) {
         return make_error(ErrorKind::Usage, std::string(origin) + ": the job file must be a JSON object");
     }

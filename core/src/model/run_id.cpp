@@ -18,8 +18,9 @@ constexpr std::size_t kMaxFractionDigits = 9;
 // Years whose every instant fits in int64 nanoseconds since 1970 (the range ends 1677-09-21 and 2262-04-11).
 constexpr int kMinYear = 1678;
 constexpr int kMaxYear = 2261;
-// 2262-04-11T23:47:16.854Z: the last millisecond representable as int64 nanoseconds.
-constexpr std::int64_t kMaxEpochMillis = std::numeric_limits<std::int64_t>::max() / kNanosPerMilli;
+// 2261-12-31T23:59:59.999Z: epoch milliseconds stop where the compact form's years do, so one instant is accepted
+// or refused alike in both forms (int64 nanoseconds would reach 2262-04-11).
+constexpr std::int64_t kMaxEpochMillis = 9'214'646'399'999;
 
 constexpr std::string_view kAcceptedForms =
     "expected YYYYMMDD[t]HHMMSS[[.]fraction of 1-9 digits][z] such as 20261015t103000123, "
@@ -112,7 +113,7 @@ Result<RunInstant> parse_epoch_millis(std::string_view run_id) {
     for (const char c : run_id) millis = millis * 10 + (c - '0');
     if (millis > kMaxEpochMillis) {
         return impossible(run_id, "epoch milliseconds " + std::string(run_id) +
-                                      " are after 2262-04-11, the latest supported instant");
+                                      " are after 2261-12-31T23:59:59.999Z, the latest supported instant");
     }
     return RunInstant{millis * kNanosPerMilli};
 }

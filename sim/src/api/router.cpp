@@ -171,7 +171,7 @@ Reply Router::dispatch(const HttpRequest& request, SimState& state) const
         }();
         std::vector<std::string> unknown;
         for (const auto& [name, value] : request.params) {
-            const auto known = [&](const std::vector<std::string>& list) {
+            const auto known = [&name = name](const std::vector<std::string>& list) {  // clang 14: no binding capture
                 return std::find(list.begin(), list.end(), name) != list.end();
             };
             const bool accepted = known(common_params()) || known(route.params) ||

@@ -236,7 +236,7 @@ Json dump_state_document(const Cluster& cluster)
     for (const auto& [name, index] : cluster.indices) {
         const ShardCounts counts = cluster.shard_counts(index, now);
         const std::int64_t copies = 1 + counts.active_replicas;
-        const auto number = [&](std::int64_t value) { return index.open ? Json(std::to_string(value)) : Json(); };
+        const auto number = [&index = index](std::int64_t value) { return index.open ? Json(std::to_string(value)) : Json(); };
         Json row = Json::object();
         row["health"] = health_name(cluster.index_health(index, now));
         row["status"] = index.open ? "open" : "close";

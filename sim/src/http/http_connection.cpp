@@ -138,6 +138,9 @@ HttpConnection::ReadResult HttpConnection::read_request(HttpRequest& request)
         request.method = line.substr(0, first_space);
         request.target = line.substr(first_space + 1, last_space - first_space - 1);
         request.version = line.substr(last_space + 1);
+        if (request.method.empty() || request.target.empty()) {  // " / HTTP/1.1", "GET  HTTP/1.1"
+            request.defect = RequestDefect::malformed;
+        }
     }
     const std::size_t question = request.target.find('?');
     request.path = request.target.substr(0, question);

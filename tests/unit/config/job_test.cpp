@@ -544,5 +544,19 @@ TEST(LoadJob, DirectoryIsAUsageError) {
     EXPECT_EQ(job.error().kind, ErrorKind::Usage);
 }
 
+// Found by fuzz_job: Poco stops after the first JSON value, so text after the object was ignored.
+TEST(ParseJob, AnyTextAfterTheObjectIsASyntaxError) {
+    const std::string job = std::string("{") + kRequired + "}";
+    ASSERT_TRUE(parse_job(job, "job.json").ok());
+    for (const std::string& trailing : {std::string("\xff\xff\n"), std::string(" x"), std::string("{}"),
+                                       std::string(",\"delete_old\":true}")}) {
+        const auto parsed = parse_job(job + trailing, "job.json");
+        ASSERT_FALSE(parsed.ok()) << trailing;
+        EXPECT_EQ(parsed.error().kind, ErrorKind::Usage);
+        EXPECT_NE(parsed.error().message.find("not valid JSON"), std::string::npos) << parsed.error().message;
+    }
+    EXPECT_TRUE(parse_job(job + " \n\t\r\n", "job.json").ok()) << "trailing whitespace is fine";
+}
+
 }  // namespace
 }  // namespace aliasing

@@ -322,3 +322,19 @@ TEST(FormatInstant, EarliestSupportedYear) {
 
 }  // namespace
 }  // namespace aliasing
+
+namespace aliasing {
+namespace {
+
+// Found by fuzz_run_id: both forms accept the same range of instants, so an instant written either way parses
+// (or is refused) alike. 9220405740246 ms is 2262-03-10, after the compact form's last year.
+TEST(ParseRunId, EpochMillisStopWhereTheCompactFormStops) {
+    EXPECT_NE(error_of("9220405740246").find("2261"), std::string::npos);
+    const std::int64_t last_millis = nanos_of("22611231t235959.999") / 1'000'000;
+    EXPECT_EQ(nanos_of(std::to_string(last_millis)), nanos_of("22611231t235959.999"));
+    error_of(std::to_string(last_millis + 1));
+    error_of("22620101t000000");
+}
+
+}  // namespace
+}  // namespace aliasing

@@ -4,6 +4,7 @@
 #include "aliasing/result.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -33,6 +34,8 @@ struct ConnectionOptions {
     std::chrono::milliseconds tls_handshake_timeout{10000}; ///< https: the TLS handshake after connecting
     std::chrono::milliseconds read_timeout{60000};          ///< sending the request and each read of the response
     RetryPolicy retry;
+    /// The largest response body read (response_body.hpp); a larger one fails the request without being read.
+    std::uint64_t max_response_bytes = 512ULL << 20U;
 };
 
 /// Reads an environment variable; returns nullopt when unset. Injected so tests need no real environment.

@@ -45,7 +45,11 @@ struct TransportHooks {
 ///   returns StepFailed with Outcome::Unknown at once;
 /// - a reused keep-alive socket that fails before any byte of the response (a stale socket): a Safe request is
 ///   repeated once on a fresh socket without counting as an attempt.
-/// Other statuses (including ≥ 400) are returned as responses. Every session is closed by close() and by the
+/// - a response body larger than ConnectionOptions::max_response_bytes (512 MiB by default; a larger declared
+///   Content-Length is refused before reading, chunked and close-delimited bodies are counted as they arrive):
+///   StepFailed at once, no retry; Outcome::Unknown for Replay::OutcomeUnknownIsError;
+/// - a body shorter than its Content-Length, or broken chunked encoding: like a connection failure after sending.
+/// Redirects are not followed. Other statuses (including ≥ 400) are returned as responses. Every session is closed by close() and by the
 /// destructor. No message contains credentials. Not thread-safe: use one Transport per thread.
 class Transport {
 public:
@@ -87,7 +91,8 @@ private:
     /// Connect: never sent. BeforeResponse: writing failed on a reused socket (not delivered). NoResponse: sent,
     /// then EOF/reset before any byte of the response. AfterSend: sent, then a timeout or a broken response.
     /// TlsHandshake: connected, but the TLS handshake failed or timed out (often a plain-HTTP port).
-    enum class Failure { None, Connect, TlsRejected, TlsHandshake, BeforeResponse, NoResponse, AfterSend };
+    /// TooLarge: the body exceeded max_response_bytes.
+    enum class Failure { None, Connect, TlsRejected, TlsHandshake, BeforeResponse, NoResponse, AfterSend, TooLarge };
     struct Attempt {
         Failure failure = Failure::None;
         HttpResponse response;
