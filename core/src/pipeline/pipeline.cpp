@@ -74,7 +74,8 @@ private:
         auto planned =
             make_plan(PlanRequest{m.m_job, m.m_source, *snapshot.catalog, snapshot.aliases, now, mode});
         if (!planned) return outcome_of(make_error(ErrorKind::Validation, planned.error().message));
-        const Plan& plan = *planned;
+        Plan& plan = *planned;
+        if (auto status = detail::run_content_gates(context, plan); !status) return outcome_of(status.error());
         m.m_report.set_plan_json(plan_json(plan));
         m.m_plan_out << render_plan(plan, m.m_options.plan_format);
         m.m_plan_out.flush();
