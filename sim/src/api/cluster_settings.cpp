@@ -1,12 +1,21 @@
-// GET|PUT /_cluster/settings: the simulator keeps action.destructive_requires_name (reference §10) and
-// action.auto_create_index (true, false or a +/- pattern list; documents.cpp applies it).
+// GET|PUT /_cluster/settings: the simulator keeps action.destructive_requires_name (reference §10),
+// action.auto_create_index (true, false or a +/- pattern list; documents.cpp applies it) and the disk
+// allocation settings cluster.routing.allocation.disk.* (watermarks low 85%, high 90%, flood_stage 95% by
+// default, each a percentage, a ratio or an absolute free-space byte size), persistent and transient apart.
+// include_defaults=true adds "defaults" as Elasticsearch 8.x shows them.
 #include "api/handlers.hpp"
+#include "control/state.hpp"
+
+#include <charconv>
 
 namespace aliasing::sim {
 namespace {
 
+using FlatMap = std::map<std::string, std::string>;
+
 constexpr std::string_view destructive_key = "action.destructive_requires_name";
 constexpr std::string_view auto_create_key = "action.auto_create_index";
+constexpr std::string_view disk_prefix = "cluster.routing.allocation.disk.";
 
 void flatten(const Json& value, const std::string& prefix, std::vector<std::pair<std::string, Json>>& out)
 {
@@ -19,25 +28,34 @@ void flatten(const Json& value, const std::string& prefix, std::vector<std::pair
     out.emplace_back(prefix, value);
 }
 
-void put_setting(Json& scope, std::string_view key, const std::string& text, bool flat)
+// Elasticsearch's nested rendering: a key that is both a value and a prefix keeps the rest as a dotted key
+// ("watermark":{"flood_stage":"95%","flood_stage.frozen":"95%"}).
+Json render(const FlatMap& flat, bool as_flat)
 {
-    if (flat) {
-        scope[std::string(key)] = text;
-    } else {
-        scope["action"][std::string(key.substr(key.find('.') + 1))] = text;
+    Json out = Json::object();
+    for (const auto& [key, value] : flat) {
+        if (as_flat) {
+            out[key] = value;
+            continue;
+        }
+        Json* node = &out;
+        std::string_view rest = key;
+        while (true) {
+            const auto dot = rest.find('.');
+            if (dot == std::string_view::npos) {
+                (*node)[rest] = value;
+                break;
+            }
+            Json* child = node->find(rest.substr(0, dot));
+            if (child != nullptr && !child->is_object()) {
+                (*node)[rest] = value;
+                break;
+            }
+            node = &(*node)[rest.substr(0, dot)];
+            rest = rest.substr(dot + 1);
+        }
     }
-}
-
-Json scope_body(const std::optional<bool>& destructive, const std::optional<std::string>& auto_create, bool flat)
-{
-    Json scope = Json::object();
-    if (destructive) {
-        put_setting(scope, destructive_key, *destructive ? "true" : "false", flat);
-    }
-    if (auto_create) {
-        put_setting(scope, auto_create_key, *auto_create, flat);
-    }
-    return scope;
+    return out;
 }
 
 std::string value_text(const Json& value)
@@ -48,6 +66,74 @@ std::string value_text(const Json& value)
     return value.is_string() ? value.as_string() : value.dump();
 }
 
+bool disk_key_known(const std::string& key, const Version& version)
+{
+    const std::string rest = key.substr(disk_prefix.size());
+    if (rest == "threshold_enabled" || rest == "watermark.low" || rest == "watermark.high" ||
+        rest == "watermark.flood_stage" || rest == "watermark.flood_stage.frozen" ||
+        rest == "watermark.flood_stage.frozen.max_headroom" || rest == "watermark.enable_for_single_data_node") {
+        return true;
+    }
+    return version.at_least(8, 5) && (rest == "watermark.low.max_headroom" || rest == "watermark.high.max_headroom" ||
+                                      rest == "watermark.flood_stage.max_headroom");
+}
+
+// A watermark is a percentage ("90%"), a ratio ("0.9") or a byte size of free space ("50gb").
+void check_disk_value(const std::string& key, const std::string& value)
+{
+    if (key == std::string(disk_prefix) + "threshold_enabled" ||
+        key == std::string(disk_prefix) + "watermark.enable_for_single_data_node") {
+        if (value != "true" && value != "false") {
+            throw illegal_argument("Failed to parse value [" + value + "] as only [true] or [false] are allowed.");
+        }
+        return;
+    }
+    if (key.size() > 13 && key.substr(key.size() - 13) == ".max_headroom") {
+        if (!parse_byte_size(value) && value != "-1") {
+            throw illegal_argument("failed to parse setting [" + key + "] with value [" + value +
+                                   "] as a size in bytes: unit is missing or unrecognized");
+        }
+        return;
+    }
+    if (!value.empty() && value.back() == '%') {
+        double percent = -1;
+        const auto result = std::from_chars(value.data(), value.data() + value.size() - 1, percent);
+        if (result.ec == std::errc() && result.ptr == value.data() + value.size() - 1 && percent >= 0 &&
+            percent <= 100) {
+            return;
+        }
+    } else if (value.find_first_not_of("0123456789.") == std::string::npos && !value.empty()) {
+        double ratio = -1;
+        std::from_chars(value.data(), value.data() + value.size(), ratio);
+        if (ratio >= 0 && ratio <= 1) {
+            return;
+        }
+    } else if (parse_byte_size(value)) {
+        return;
+    }
+    throw full_error(400, "illegal_argument_exception",
+                     "failed to parse setting [" + key + "] with value [" + value +
+                         "] as a size in bytes: unit is missing or unrecognized");
+}
+
+FlatMap disk_defaults(const Version& version)
+{
+    const std::string p(disk_prefix);
+    FlatMap out{{p + "threshold_enabled", "true"},
+                {p + "watermark.low", "85%"},
+                {p + "watermark.high", "90%"},
+                {p + "watermark.flood_stage", "95%"},
+                {p + "watermark.flood_stage.frozen", "95%"},
+                {p + "watermark.flood_stage.frozen.max_headroom", "20GB"},
+                {p + "watermark.enable_for_single_data_node", version.is_7x() ? "false" : "true"}};
+    if (version.at_least(8, 5)) {
+        out[p + "watermark.low.max_headroom"] = "200GB";
+        out[p + "watermark.high.max_headroom"] = "150GB";
+        out[p + "watermark.flood_stage.max_headroom"] = "100GB";
+    }
+    return out;
+}
+
 }  // namespace
 
 Reply handle_get_cluster_settings(Call& call)
@@ -56,11 +142,26 @@ Reply handle_get_cluster_settings(Call& call)
     const bool defaults = call.flag("include_defaults", false);
     const auto guard = call.lock();
     const Cluster& cluster = call.cluster();
+    FlatMap persistent = cluster.persistent_disk_settings;
+    if (cluster.destructive_requires_name) {
+        persistent[std::string(destructive_key)] = *cluster.destructive_requires_name ? "true" : "false";
+    }
+    if (cluster.auto_create_index) {
+        persistent[std::string(auto_create_key)] = *cluster.auto_create_index;
+    }
     Json body = Json::object();
-    body["persistent"] = scope_body(cluster.destructive_requires_name, cluster.auto_create_index, flat);
-    body["transient"] = Json::object();
+    body["persistent"] = render(persistent, flat);
+    body["transient"] = render(cluster.transient_disk_settings, flat);
     if (defaults) {
-        body["defaults"] = scope_body(!cluster.version.is_7x(), std::string("true"), flat);
+        FlatMap shown = disk_defaults(cluster.version);
+        shown[std::string(destructive_key)] = cluster.version.is_7x() ? "false" : "true";
+        shown[std::string(auto_create_key)] = "true";
+        for (const auto& scope : {persistent, cluster.transient_disk_settings}) {
+            for (const auto& [key, value] : scope) {
+                shown.erase(key);  // a set value is shown in its scope, not among the defaults
+            }
+        }
+        body["defaults"] = render(shown, flat);
     }
     return json_reply(std::move(body));
 }
@@ -72,8 +173,11 @@ Reply handle_put_cluster_settings(Call& call)
     if (!body.is_object()) {
         throw validation_failed({"no settings to update"});
     }
+    const Version version = call.version();
     std::optional<std::optional<bool>> destructive;
     std::optional<std::optional<std::string>> auto_create;
+    std::map<std::string, std::map<std::string, std::optional<std::string>>> disk;  // by scope
+    std::map<std::string, FlatMap> applied;
     for (const auto& [scope, settings] : body.as_object()) {
         if (scope != "persistent" && scope != "transient") {
             throw full_error(400, "x_content_parse_exception",
@@ -82,8 +186,22 @@ Reply handle_put_cluster_settings(Call& call)
         std::vector<std::pair<std::string, Json>> flat_settings;
         flatten(settings, "", flat_settings);
         for (const auto& [key, value] : flat_settings) {
+            if (key.rfind(disk_prefix, 0) == 0) {
+                if (!disk_key_known(key, version)) {
+                    throw illegal_argument(scope + " setting [" + key + "], not recognized");
+                }
+                if (!value.is_null()) {
+                    check_disk_value(key, value_text(value));
+                    applied[scope][key] = value_text(value);
+                }
+                disk[scope][key] = value.is_null() ? std::optional<std::string>() : value_text(value);
+                continue;
+            }
             if (key == auto_create_key) {
                 auto_create = value.is_null() ? std::optional<std::string>() : std::optional<std::string>(value_text(value));
+                if (!value.is_null()) {
+                    applied[scope][key] = value_text(value);
+                }
                 continue;
             }
             if (key != destructive_key) {
@@ -99,6 +217,9 @@ Reply handle_put_cluster_settings(Call& call)
                 throw illegal_argument("Failed to parse value [" + value_text(value) +
                                        "] as only [true] or [false] are allowed.");
             }
+            if (!value.is_null()) {
+                applied["persistent"][key] = value_text(value);  // the simulator keeps these in one scope
+            }
         }
     }
     const auto guard = call.lock();
@@ -109,11 +230,20 @@ Reply handle_put_cluster_settings(Call& call)
     if (auto_create) {
         cluster.auto_create_index = *auto_create;
     }
+    for (const auto& [scope, changes] : disk) {
+        auto& stored = scope == "persistent" ? cluster.persistent_disk_settings : cluster.transient_disk_settings;
+        for (const auto& [key, value] : changes) {
+            if (value) {
+                stored[key] = *value;
+            } else {
+                stored.erase(key);
+            }
+        }
+    }
     Json reply = Json::object();
     reply["acknowledged"] = true;
-    reply["persistent"] = scope_body(destructive ? *destructive : std::optional<bool>(),
-                                     auto_create ? *auto_create : std::optional<std::string>(), flat);
-    reply["transient"] = Json::object();
+    reply["persistent"] = render(applied["persistent"], flat);
+    reply["transient"] = render(applied["transient"], flat);
     return json_reply(std::move(reply));
 }
 

@@ -2,6 +2,7 @@
 // GET|HEAD /{index}/_doc/{id}, DELETE /{index}/_doc/{id} with if_seq_no / if_primary_term. Missing indices are
 // auto-created with default settings, as Elasticsearch does.
 #include "api/handlers.hpp"
+#include "cluster/mapping.hpp"
 #include "cluster/resolve.hpp"
 
 namespace aliasing::sim {
@@ -158,15 +159,28 @@ Reply write_document(Call& call, WriteMode mode)
     }
     check_conditions(conditions, index, id, existing);
     const bool created = existing == nullptr || existing->deleted;
+    Json mappings = index.mappings;
+    if (const std::string refused = map_dynamically(mappings, source); !refused.empty()) {
+        throw full_error(400, "strict_dynamic_mapping_exception",
+                         "[1:2] mapping set to strict, dynamic introduction of [" + refused + "] within [_doc] is not allowed");
+    }
+    index.mappings = std::move(mappings);
+    // Searchable at the next (periodic) refresh; with refresh_interval -1 only after POST _refresh or ?refresh.
+    const auto refresh = call.param("refresh");
+    const bool refresh_now = refresh && (refresh->empty() || *refresh == "true" || *refresh == "wait_for");
     Document doc;
     doc.source = source;
+    doc.refreshed = existing != nullptr && !existing->deleted ? existing->refreshed : false;
     doc.seq_no = index.next_seq_no++;
     doc.primary_term = 1;
     doc.version = existing != nullptr ? existing->version + 1 : 1;
     index.documents[id] = doc;
     if (created) {
-        ++index.docs;
+        ++index.unrefreshed_docs;
         index.segments_per_shard = std::max<std::int64_t>(index.segments_per_shard, 1);
+    }
+    if (refresh_now || !index.refresh_disabled()) {
+        index.refresh();
     }
     Json body = doc_head(cluster, index, id);
     body["_version"] = doc.version;
@@ -263,7 +277,7 @@ Reply handle_delete_doc(Call& call)
     existing->deleted = true;
     existing->version += 1;
     existing->seq_no = seq_no;
-    --index.docs;
+    --(existing->refreshed ? index.docs : index.unrefreshed_docs);
     ++index.docs_deleted;
     body["_version"] = existing->version;
     body["result"] = "deleted";
