@@ -110,9 +110,10 @@ std::vector<GateResult> evaluate_doc_gates(const std::vector<EntityDocs>& docs, 
         }
     }
     if (minimum.verdict == GateVerdict::Passed)
-        minimum.detail = "every new index has at least " + documents(tolerances.min_docs) + " (primary documents)";
+        minimum.detail = "every new index has at least " + grouped(tolerances.min_docs) + " primary " +
+                         (tolerances.min_docs == 1 ? "document" : "documents");
     const std::string basis = std::to_string(compared) + " of " + std::to_string(docs.size()) +
-                              " new indices compared with the live index of their entity (primary documents)";
+                              " new indices compared with the live index of their entity";
     if (tolerances.max_docs_drop_pct >= 100) {
         drop.verdict = GateVerdict::Off;
         drop.detail = "max_docs_drop_pct is 100";

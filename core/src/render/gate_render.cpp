@@ -25,7 +25,11 @@ TextTable docs_table(const ContentGates& gates) {
 std::vector<std::string> gate_lines(const ContentGates& gates) {
     std::vector<std::string> lines;
     for (const auto& result : gates.results)
-        lines.push_back(result.gate + ": " + to_string(result.verdict) + " (" + result.detail + ")");
+    {
+        const std::string verdict = to_string(result.verdict);
+        lines.push_back(result.gate + ": " +
+                        (result.detail.rfind(verdict, 0) == 0 ? result.detail : verdict + ": " + result.detail));
+    }
     return lines;
 }
 
