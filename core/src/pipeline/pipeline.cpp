@@ -77,7 +77,7 @@ private:
         Plan& plan = *planned;
         if (auto status = detail::run_content_gates(context, plan); !status) return outcome_of(status.error());
         m.m_report.set_plan_json(plan_json(plan));
-        m.m_plan_out << render_plan(plan, m.m_options.plan_format);
+        m.m_plan_out << render_plan(plan, m.m_options.plan_format, m.m_options.plan_width);
         m.m_plan_out.flush();
         m.m_report.record({"plan", plan.alias, ActionStatus::Ok, to_string(plan.outcome), 0});
 
