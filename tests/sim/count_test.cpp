@@ -104,6 +104,15 @@ TEST_F(CountTest, QueryOnCountedOnlyIndexIsRefusedPlainly)
     EXPECT_EQ(result.json["error"]["type"], Json("illegal_argument_exception"));
 }
 
+TEST_F(CountTest, StoredDocumentsStandForALargerCountedIndex)
+{
+    const std::string state = R"({"cat_indices":[{"index":"sample-1","docs.count":"5000"}],
+      "documents":{"sample-1":{"a":{"country":"NL"},"b":{"country":"DE"}}}})";
+    ASSERT_EQ(put("/_sim/state", state).status, 200);
+    EXPECT_EQ(get("/sample-1/_count").json["count"], Json(5000));
+    EXPECT_EQ(count("/sample-1/_count", R"({"match":{"country":"nl"}})"), 1);
+}
+
 TEST_F(CountTest, MissingIndexAnswers404)
 {
     EXPECT_EQ(get("/nope/_count").json["error"]["type"], Json("index_not_found_exception"));

@@ -4,9 +4,7 @@
 // default, each a percentage, a ratio or an absolute free-space byte size), persistent and transient apart.
 // include_defaults=true adds "defaults" as Elasticsearch 8.x shows them.
 #include "api/handlers.hpp"
-#include "control/state.hpp"
-
-#include <charconv>
+#include "api/disk_settings.hpp"
 
 namespace aliasing::sim {
 namespace {
@@ -15,7 +13,6 @@ using FlatMap = std::map<std::string, std::string>;
 
 constexpr std::string_view destructive_key = "action.destructive_requires_name";
 constexpr std::string_view auto_create_key = "action.auto_create_index";
-constexpr std::string_view disk_prefix = "cluster.routing.allocation.disk.";
 
 void flatten(const Json& value, const std::string& prefix, std::vector<std::pair<std::string, Json>>& out)
 {
@@ -66,70 +63,14 @@ std::string value_text(const Json& value)
     return value.is_string() ? value.as_string() : value.dump();
 }
 
-bool disk_key_known(const std::string& key, const Version& version)
+// The value in force: transient over persistent over the default.
+FlatMap effective_disk(const Version& version, const FlatMap& persistent, const FlatMap& transient)
 {
-    const std::string rest = key.substr(disk_prefix.size());
-    if (rest == "threshold_enabled" || rest == "watermark.low" || rest == "watermark.high" ||
-        rest == "watermark.flood_stage" || rest == "watermark.flood_stage.frozen" ||
-        rest == "watermark.flood_stage.frozen.max_headroom" || rest == "watermark.enable_for_single_data_node") {
-        return true;
-    }
-    return version.at_least(8, 5) && (rest == "watermark.low.max_headroom" || rest == "watermark.high.max_headroom" ||
-                                      rest == "watermark.flood_stage.max_headroom");
-}
-
-// A watermark is a percentage ("90%"), a ratio ("0.9") or a byte size of free space ("50gb").
-void check_disk_value(const std::string& key, const std::string& value)
-{
-    if (key == std::string(disk_prefix) + "threshold_enabled" ||
-        key == std::string(disk_prefix) + "watermark.enable_for_single_data_node") {
-        if (value != "true" && value != "false") {
-            throw illegal_argument("Failed to parse value [" + value + "] as only [true] or [false] are allowed.");
+    FlatMap out = disk_defaults(version);
+    for (const auto* scope : {&persistent, &transient}) {
+        for (const auto& [key, value] : *scope) {
+            out[key] = value;
         }
-        return;
-    }
-    if (key.size() > 13 && key.substr(key.size() - 13) == ".max_headroom") {
-        if (!parse_byte_size(value) && value != "-1") {
-            throw illegal_argument("failed to parse setting [" + key + "] with value [" + value +
-                                   "] as a size in bytes: unit is missing or unrecognized");
-        }
-        return;
-    }
-    if (!value.empty() && value.back() == '%') {
-        double percent = -1;
-        const auto result = std::from_chars(value.data(), value.data() + value.size() - 1, percent);
-        if (result.ec == std::errc() && result.ptr == value.data() + value.size() - 1 && percent >= 0 &&
-            percent <= 100) {
-            return;
-        }
-    } else if (value.find_first_not_of("0123456789.") == std::string::npos && !value.empty()) {
-        double ratio = -1;
-        std::from_chars(value.data(), value.data() + value.size(), ratio);
-        if (ratio >= 0 && ratio <= 1) {
-            return;
-        }
-    } else if (parse_byte_size(value)) {
-        return;
-    }
-    throw full_error(400, "illegal_argument_exception",
-                     "failed to parse setting [" + key + "] with value [" + value +
-                         "] as a size in bytes: unit is missing or unrecognized");
-}
-
-FlatMap disk_defaults(const Version& version)
-{
-    const std::string p(disk_prefix);
-    FlatMap out{{p + "threshold_enabled", "true"},
-                {p + "watermark.low", "85%"},
-                {p + "watermark.high", "90%"},
-                {p + "watermark.flood_stage", "95%"},
-                {p + "watermark.flood_stage.frozen", "95%"},
-                {p + "watermark.flood_stage.frozen.max_headroom", "20GB"},
-                {p + "watermark.enable_for_single_data_node", version.is_7x() ? "false" : "true"}};
-    if (version.at_least(8, 5)) {
-        out[p + "watermark.low.max_headroom"] = "200GB";
-        out[p + "watermark.high.max_headroom"] = "150GB";
-        out[p + "watermark.flood_stage.max_headroom"] = "100GB";
     }
     return out;
 }
@@ -224,14 +165,10 @@ Reply handle_put_cluster_settings(Call& call)
     }
     const auto guard = call.lock();
     Cluster& cluster = call.cluster();
-    if (destructive) {
-        cluster.destructive_requires_name = *destructive;
-    }
-    if (auto_create) {
-        cluster.auto_create_index = *auto_create;
-    }
+    FlatMap persistent = cluster.persistent_disk_settings;
+    FlatMap transient = cluster.transient_disk_settings;
     for (const auto& [scope, changes] : disk) {
-        auto& stored = scope == "persistent" ? cluster.persistent_disk_settings : cluster.transient_disk_settings;
+        FlatMap& stored = scope == "persistent" ? persistent : transient;
         for (const auto& [key, value] : changes) {
             if (value) {
                 stored[key] = *value;
@@ -240,6 +177,23 @@ Reply handle_put_cluster_settings(Call& call)
             }
         }
     }
+    const FlatMap before = effective_disk(cluster.version, cluster.persistent_disk_settings, cluster.transient_disk_settings);
+    const FlatMap after = effective_disk(cluster.version, persistent, transient);
+    for (const char* name : {"low", "high", "flood_stage"}) {
+        const std::string key = std::string(disk_prefix) + "watermark." + name;
+        if (before.at(key) != after.at(key)) {
+            check_watermark_order(after, key, before.at(key));
+            break;
+        }
+    }
+    if (destructive) {
+        cluster.destructive_requires_name = *destructive;
+    }
+    if (auto_create) {
+        cluster.auto_create_index = *auto_create;
+    }
+    cluster.persistent_disk_settings = std::move(persistent);
+    cluster.transient_disk_settings = std::move(transient);
     Json reply = Json::object();
     reply["acknowledged"] = true;
     reply["persistent"] = render(applied["persistent"], flat);

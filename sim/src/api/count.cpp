@@ -2,8 +2,9 @@
 // 8.x answers it: {"count":N,"_shards":{"total":P,"successful":P,"skipped":0,"failed":0}} with P the primary
 // shards searched. The body is {"query":{...}} (cluster/query.hpp: the subset evaluated); `q` takes "*" or
 // "field:value". Without a query, or with match_all, an index counts docs.count; other queries are evaluated on
-// its stored documents, so an index whose documents are only counted (state "docs.count" without stored
-// "documents") cannot answer them (400, said plainly) rather than answer a made-up number.
+// its stored documents (when docs.count is larger, the stored ones stand for the index: a sample), so an index
+// whose documents are only counted (state "docs.count" without any stored "documents") cannot answer them
+// (400, said plainly) rather than answer a made-up number.
 #include "api/handlers.hpp"
 #include "cluster/query.hpp"
 #include "cluster/resolve.hpp"
@@ -78,10 +79,9 @@ Reply handle_count(Call& call)
             count += index.docs;
             continue;
         }
-        const std::int64_t counted_only = index.docs - stored_searchable(index);
-        if (counted_only > 0) {
-            throw illegal_argument("aliasing-sim: index [" + name + "] has " + std::to_string(counted_only) +
-                                   " documents that are only counted, not stored, so only match_all can be "
+        if (index.docs > 0 && stored_searchable(index) == 0) {
+            throw illegal_argument("aliasing-sim: index [" + name + "] has " + std::to_string(index.docs) +
+                                   " documents that are only counted, none stored, so only match_all can be "
                                    "counted on it; give it stored \"documents\" in the state document or index "
                                    "them through _doc");
         }

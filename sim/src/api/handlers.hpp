@@ -29,6 +29,7 @@ Reply handle_create_doc(Call& call);      // PUT|POST /{index}/_create/{id}
 Reply handle_index_doc(Call& call);       // PUT|POST /{index}/_doc/{id}
 Reply handle_get_doc(Call& call);         // GET|HEAD /{index}/_doc/{id}
 Reply handle_delete_doc(Call& call);      // DELETE /{index}/_doc/{id}
+Reply handle_bulk(Call& call);            // POST|PUT /[{index}/]_bulk
 Reply handle_refresh(Call& call);         // POST|GET /[{index}/]_refresh
 Reply handle_count(Call& call);           // GET|POST /[{index}/]_count
 Reply handle_get_mapping(Call& call);     // GET /[{index}/]_mapping

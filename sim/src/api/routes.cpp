@@ -37,6 +37,8 @@ std::vector<Route> all_routes()
                        "wait_for_active_shards"};
 
     const L refresh{"ignore_unavailable", "allow_no_indices", "expand_wildcards"};
+    const L bulk{"refresh", "routing", "timeout", "pipeline", "wait_for_active_shards", "require_alias",
+                 "_source", "_source_includes", "_source_excludes"};
     const L count{"ignore_unavailable", "allow_no_indices", "expand_wildcards", "q", "df", "analyzer",
                   "analyze_wildcard", "default_operator", "lenient", "min_score", "preference", "routing",
                   "terminate_after", "ignore_throttled"};
@@ -56,6 +58,8 @@ std::vector<Route> all_routes()
         {method_get, "/_nodes/stats/{metric}", handle_nodes_stats, nodes_stats, {}},
         {method_get, "/_nodes/{node_id}/stats", handle_nodes_stats, nodes_stats, {}},
         {method_get, "/_nodes/{node_id}/stats/{metric}", handle_nodes_stats, nodes_stats, {}},
+        {method_post | method_put, "/_bulk", handle_bulk, bulk, {}},
+        {method_post | method_put, "/{index}/_bulk", handle_bulk, bulk, {}},
         {method_get | method_post, "/_refresh", handle_refresh, refresh, {}},
         {method_get | method_post, "/{index}/_refresh", handle_refresh, refresh, {}},
         {method_get | method_post, "/_count", handle_count, count, {}},
