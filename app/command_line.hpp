@@ -28,6 +28,7 @@ struct CommandLine {
     bool dry_run = false;
     bool apply = false;
     std::optional<std::string> report;
+    std::optional<std::string> metrics_file;
     std::string log_format = "text";
     bool quiet = false;
     bool wide = false;

@@ -31,6 +31,8 @@ const std::vector<OptionHelp>& all_options() {
         {"dry-run", "", "stop after printing the plan; touch nothing"},
         {"apply", "", "run the force-merges the audit recommends (needs --pattern)"},
         {"report", "FILE", "write a JSON report of the run (job, plugin, plan, every action, outcome, exit code)"},
+        {"metrics-file", "PATH",
+         "write the run's outcome in the Prometheus text format (atomically) for node_exporter's textfile collector"},
         {"log-format", "FORMAT",
          "text (default) or json: one JSON object per line for log shippers, each with alias, data_source and "
          "run_id; the last line has exit_code and duration_ms"},
@@ -62,7 +64,7 @@ const std::vector<CommandHelp>& all_commands() {
          "is refused (exit 6) at the holder's next heartbeat. SIGTERM or SIGINT stops the run at the next safe point "
          "(never between the swap and its verification), releases the lock and exits 6, outcome \"interrupted\". "
          "After `aliasing rollback` the run refuses (exit 4) to promote a newer generation until the hold is cleared.",
-         {"es-url", "connection", "ca-file", "insecure", "dry-run", "report", "log-format", "quiet", "plugin-dir",
+         {"es-url", "connection", "ca-file", "insecure", "dry-run", "report", "metrics-file", "log-format", "quiet", "plugin-dir",
           "output", "wide", "timeout", "lock-ttl", "lock-index"},
          "ALIASING_ES_URL=https://es-prod:9200 ALIASING_ES_API_KEY_FILE=/run/secrets/es aliasing run customer.json"},
         {"plan", "aliasing plan JOB --catalog CATALOG.json [--aliases ALIASES.json]... [--output text|json|markdown]",
@@ -87,7 +89,7 @@ const std::vector<CommandHelp>& all_commands() {
          "every host then refuse (exit 4, nothing changed) to promote any generation newer than the live one until "
          "`aliasing rollback --clear JOB` removes it (or, with --hold-until-newer, until a generation newer than the "
          "one rolled back from appears). `status` shows the hold.",
-         {"es-url", "connection", "ca-file", "insecure", "report", "log-format", "quiet", "plugin-dir", "output",
+         {"es-url", "connection", "ca-file", "insecure", "report", "metrics-file", "log-format", "quiet", "plugin-dir", "output",
           "wide", "timeout", "dry-run", "lock-ttl", "lock-index", "clear", "hold-until-newer"},
          "aliasing rollback customer.json"},
         {"audit", "aliasing audit (--catalog CATALOG.json | --es-url URL) [--pattern GLOB] [--apply]",

@@ -69,6 +69,8 @@ protected:
             line.apply = true;
         } else if (name == "report") {
             line.report = value;
+        } else if (name == "metrics-file") {
+            line.metrics_file = value;
         } else if (name == "wide") {
             line.wide = true;
         } else if (name == "quiet") {

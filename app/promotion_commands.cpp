@@ -9,6 +9,7 @@
 #include "aliasing/cluster/es_client.hpp"
 #include "aliasing/cluster/transport.hpp"
 #include "aliasing/pipeline.hpp"
+#include "aliasing/run_metrics.hpp"
 
 #include "aliasing/json_writer.hpp"
 
@@ -61,6 +62,8 @@ struct Session {
     /// document whose last fields are the run's real outcome and exit code.
     bool json_document = false;
     std::ostringstream held_plan;
+    std::optional<std::string> metrics_path;  ///< --metrics-file
+    std::string metrics_alias, metrics_data_source;  ///< its labels, once the job is read
 
     std::ostream& plan_stream() { return json_document ? static_cast<std::ostream&>(held_plan) : std::cout; }
 
@@ -79,6 +82,12 @@ struct Session {
         }
         if (report_path) {
             if (auto written = report.write(*report_path); !written) log.error("report", written.error().message);
+        }
+        if (metrics_path) {
+            const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+            if (auto written = write_metrics_file(*metrics_path, metrics_of(report, metrics_alias, metrics_data_source, now));
+                !written)
+                log.error("metrics", written.error().message);
         }
         if (json_document) std::cout << run_document(outcome) << std::flush;
         log.summary(outcome.outcome, outcome.exit_code);
@@ -242,6 +251,7 @@ int run_promotion(const CommandLine& line) {
                     line.output == "json" && line.command != "audit", std::ostringstream{}};
     session.report.set_command(line.command);
     session.report.set_run_id(session.log.run_id());
+    session.metrics_path = line.metrics_file;
     if (line.command == "audit") return online_audit(line, session);
 
     if (line.positional.size() != 1)
@@ -254,6 +264,8 @@ int run_promotion(const CommandLine& line) {
     auto job = load_job(line.positional.front());
     if (!job) return session.finish(outcome_of(job.error()));
     session.report.set_job(line.positional.front(), *job);
+    session.metrics_alias = job->alias_name;
+    session.metrics_data_source = job->data_source;
     session.log.set_context(job->alias_name, job->data_source);
     if (job->abort_run) {
         return session.finish({exit_code(ErrorKind::Aborted), "aborted",

@@ -2,6 +2,7 @@
 # Quick start: installs what is missing, builds, starts aliasing-sim with the demo cluster (four data sources,
 # several generations each, one incomplete), promotes customer with visible progress, then shows the alias moved.
 # DEMO_JOB=examples/jobs/smr.json shows a refused run (incomplete generation, exit 4) instead.
+# DEMO_JOB=examples/jobs/transaction.json shows a generation the content gates refuse (refund lost 41% of its docs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}

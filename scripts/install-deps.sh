@@ -5,7 +5,7 @@ packages=(
   g++ cmake ninja-build pkg-config ccache
   libpoco-dev libssl-dev libsimdjson-dev libboost-dev libboost-filesystem-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-elasticsearch
+  python3 python3-elasticsearch python3-prometheus-client
   dpkg-dev file
 )
 # scripts/fuzz.sh also needs clang and its runtime (libFuzzer, ASan, UBSan live in libclang-rt-14-dev);

@@ -18,6 +18,8 @@ class TransactionPlugin {
     static constexpr aliasing::sdk::MergePolicy merge = aliasing::sdk::MergePolicy::never(
         "transaction indices keep receiving writes after promotion; force-merging them creates huge segments "
         "that never merge again");
+    // Transactions grow every day: no growth limit, and a smaller drop than the host's 20% is already suspicious.
+    static constexpr aliasing::sdk::GateDefaults gate_defaults{1, 10, -1};
 
     std::optional<aliasing::sdk::Parsed> parse(std::string_view index_base, std::string_view name) const {
         return kLayouts.match(index_base, name);

@@ -147,7 +147,7 @@ def check_demo(sim):
     """The demo cluster: four data sources, the live aliases on the middle generation, all green."""
     es = Elasticsearch(sim.url)
     rows = es.cat.indices(format="json", h="index,health")
-    expect(len(rows) == 31 and all(row["health"] == "green" for row in rows), "demo serves 31 green indices")
+    expect(len(rows) == 33 and all(row["health"] == "green" for row in rows), "demo serves 33 green indices")
     live = es.indices.get_alias(name="*-prod")
     expect(sorted({alias for entry in live.values() for alias in entry["aliases"]}) ==
            ["customer-prod", "smr-employee-prod", "smr-prod", "transaction-prod"], "the four production aliases")

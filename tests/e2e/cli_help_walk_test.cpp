@@ -73,6 +73,7 @@ protected:
                                              std::vector<std::string>{"--state", kSource + "/examples/demo-cluster.json"});
         const auto dir = std::filesystem::temp_directory_path();
         m_report = (dir / ("aliasing-walk-" + std::to_string(::getpid()) + ".json")).string();
+        m_metrics = (dir / ("aliasing-walk-" + std::to_string(::getpid()) + ".prom")).string();
         m_connection = (dir / ("aliasing-walk-" + std::to_string(::getpid()) + ".ini")).string();
         std::ofstream(m_connection) << "nodes = " << m_sim->url() << "\n";
         std::filesystem::permissions(m_connection, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
@@ -86,6 +87,7 @@ protected:
                     {"es-url", m_sim->url()},
                     {"ca-file", kSource + "/README.md"},  // read, not used: every URL here is http://
                     {"report", m_report},
+                    {"metrics-file", m_metrics},
                     {"connection", m_connection},
                     {"log-format", "json"},
                     {"timeout", "60"},
@@ -94,6 +96,7 @@ protected:
     }
     void TearDown() override {
         std::filesystem::remove(m_report);
+        std::filesystem::remove(m_metrics);
         std::filesystem::remove(m_connection);
     }
 
@@ -116,6 +119,7 @@ protected:
 
     std::unique_ptr<SimProcess> m_sim;
     std::string m_report;
+    std::string m_metrics;
     std::string m_connection;
     std::map<std::string, std::string> m_values;
 };

@@ -309,7 +309,7 @@ TEST(CliTest, EveryCommandHasHelpWithAnExample) {
 TEST(CliTest, VersionNamesAbiAndLibraries) {
     auto r = aliasing({"--version"});
     EXPECT_EQ(r.exit_code, 0);
-    for (const char* part : {"aliasing ", "\ncommit ", ", built 20", "plugin ABI 1.0", "Poco ", "Boost ", "simdjson "})
+    for (const char* part : {"aliasing ", "\ncommit ", ", built 20", "plugin ABI 1.1", "Poco ", "Boost ", "simdjson "})
         EXPECT_NE(r.out.find(part), std::string::npos) << part;
 }
 

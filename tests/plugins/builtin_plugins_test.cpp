@@ -181,7 +181,7 @@ TEST_F(BuiltinPlugins, ReportCompiledKindVersionAndAbi) {
     const DataSourceInfo& info = source("customer").info();
     EXPECT_EQ(info.kind, SourceKind::Compiled);
     EXPECT_EQ(info.version, "1.0.0");
-    EXPECT_EQ(info.abi_version, "1.0");
+    EXPECT_EQ(info.abi_version, "1.1");
     EXPECT_EQ(info.path, test::builtin_library("customer").string());
 }
 

@@ -29,7 +29,7 @@ class PluginList : public ::testing::Test {
 
 TEST_F(PluginList, TextShowsACompiledPluginWithVersionAbiPathLayoutsAndMerge) {
     const std::string text = render_plugin_list(m_registry, ListFormat::Text);
-    EXPECT_THAT(text, HasSubstr("smr-employee  compiled  version 1.0.0  ABI 1.0\n"));
+    EXPECT_THAT(text, HasSubstr("smr-employee  compiled  version 1.0.0  ABI 1.1\n"));
     EXPECT_THAT(text, HasSubstr("path:     " + test::builtin_library("smr-employee").string() + "\n"));
     EXPECT_THAT(text, HasSubstr("layouts:  {index_base}-{entity}-employee-{run_id}\n"
                                 "              {index_base}-employee-{entity}-{run_id}\n"));
@@ -52,7 +52,7 @@ TEST_F(PluginList, TextShowsADeclarativeSourceWithoutAbi) {
 TEST_F(PluginList, TextShowsEveryRejectionWithPathAndReason) {
     EXPECT_THAT(render_plugin_list(m_registry, ListFormat::Text),
                 HasSubstr("rejected:\n  " + test::fixture_library("abi-major-2").string() +
-                          "\n    plugin ABI 2.0 is not compatible with host ABI 1.0"));
+                          "\n    plugin ABI 2.0 is not compatible with host ABI 1.1"));
 }
 
 TEST_F(PluginList, TextEndsWithTheDirectoriesSearched) {
@@ -77,7 +77,7 @@ TEST_F(PluginList, JsonHasEverySourceWithItsFields) {
     EXPECT_EQ(customer->getValue<std::string>("name"), "customer");
     EXPECT_EQ(customer->getValue<std::string>("kind"), "compiled");
     EXPECT_EQ(customer->getValue<std::string>("version"), "1.0.0");
-    EXPECT_EQ(customer->getValue<std::string>("abi_version"), "1.0");
+    EXPECT_EQ(customer->getValue<std::string>("abi_version"), "1.1");
     EXPECT_EQ(customer->getValue<std::string>("path"), test::builtin_library("customer").string());
     EXPECT_EQ(customer->getArray("layouts")->getElement<std::string>(0), "{index_base}-{entity}-{run_id}");
     EXPECT_EQ(customer->getObject("merge")->getValue<std::string>("policy"), "size_based");

@@ -44,12 +44,12 @@ TEST(PluginRegistry, RefusesAPluginWithAnotherAbiMajorNamingBothVersions) {
     EXPECT_EQ(rejection.path, test::fixture_library("abi-major-2").string());
     EXPECT_THAT(
         rejection.reason,
-        HasSubstr("plugin ABI 2.0 is not compatible with host ABI 1.0: the major versions must match"));
+        HasSubstr("plugin ABI 2.0 is not compatible with host ABI 1.1: the major versions must match"));
 }
 
 TEST(PluginRegistry, RefusesAPluginBuiltForANewerMinorNamingBothVersionsAndTheRule) {
     const PluginRejection rejection = only_rejection(test::fixture_dir("abi-minor-newer"));
-    EXPECT_THAT(rejection.reason, HasSubstr("plugin ABI 1.1 is not compatible with host ABI 1.0"));
+    EXPECT_THAT(rejection.reason, HasSubstr("plugin ABI 1.2 is not compatible with host ABI 1.1"));
     EXPECT_THAT(rejection.reason, HasSubstr("minor version must be at least the plugin's"));
 }
 

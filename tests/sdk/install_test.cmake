@@ -66,10 +66,10 @@ run(WHAT "find_package(AliasingSDK 2.0) refuses the 1.x SDK" EXPECT_EXIT 1 EXPEC
 file(RENAME "${prefix}" "${moved}")
 run(WHAT "the installed host lists the out-of-tree plugin and its own"
   COMMAND "${moved}/bin/aliasing" plugins --plugin-dir "${plugin_dir}"
-  EXPECT_OUTPUT "inventory  compiled  version 1.0.0  ABI 1.0"
+  EXPECT_OUTPUT "inventory  compiled  version 1.0.0  ABI 1.1"
                 "path:     ${plugin_dir}/aliasing-inventory.so"
                 "entities: stock, warehouse"
-                "customer  compiled  version 1.0.0  ABI 1.0"
+                "customer  compiled  version 1.0.0  ABI 1.1"
                 "path:     ${moved}/lib/aliasing/plugins/aliasing-customer.so")
 run(WHAT "the installed host plans with the out-of-tree plugin"
   COMMAND "${moved}/bin/aliasing" plan "${SOURCE_DIR}/sdk/examples/inventory/example/job.json"

@@ -1,6 +1,7 @@
 #pragma once
 /// The host's view of a data source: a compiled plugin or a declarative definition behind one interface.
 
+#include "aliasing/gate_settings.hpp"
 #include "aliasing/result.hpp"
 
 #include <cstdint>
@@ -32,6 +33,7 @@ struct DataSourceInfo {
     std::vector<std::string> layouts;   ///< e.g. "{index_base}-{entity}-{run_id}"
     std::vector<std::string> entities;  ///< declared entities; may be empty
     MergePolicy merge;
+    std::optional<DocTolerances> gate_defaults;  ///< the plugin's document-count tolerances (ABI 1.1+), else the host's
 };
 
 /// An index name split by a data source. Views point into the name passed to parse_name.

@@ -1,6 +1,7 @@
 #pragma once
 /// The job file (SPEC §3).
 
+#include "aliasing/gate_settings.hpp"
 #include "aliasing/result.hpp"
 
 #include <cstddef>
@@ -35,6 +36,7 @@ struct Job {
     std::optional<std::vector<std::string>> entities;
     int keep_generations = 0;
     ForeignAliasTargets foreign_alias_targets = ForeignAliasTargets::Refuse;
+    GateSettings gates;  ///< the content gates (SPEC §13)
 };
 
 /// Parses and validates a job file's text. Any problem is an ErrorKind::Usage error naming the key, the value

@@ -6,6 +6,7 @@
 #include "aliasing/alias_targets.hpp"
 #include "aliasing/catalog.hpp"
 #include "aliasing/data_source.hpp"
+#include "aliasing/gates.hpp"
 #include "aliasing/job.hpp"
 #include "aliasing/ownership.hpp"
 #include "aliasing/result.hpp"
@@ -103,6 +104,7 @@ struct Plan {
     std::vector<IgnoredIndex> ignored;          ///< not this job's indices (docs/ownership.md O2): never touched
     std::vector<IndexNote> invalid;             ///< unparseable or impossible run ids: never touched
     std::vector<IndexNote> future;              ///< clock skew: never promoted, never deleted
+    ContentGates gates;                         ///< SPEC §13: evaluated when the plan would promote
 
     /// Exit code of `aliasing plan` for this plan (SPEC §9).
     int exit_code() const;

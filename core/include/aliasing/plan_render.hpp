@@ -32,4 +32,13 @@ void write_merge_fields(JsonWriter& json, const MergeRow& row);
 class TextTable;
 TextTable merge_table(const std::vector<MergeRow>& rows, TableWidth width = TableWidth::Wide);
 
+/// The content gates' heading: primary documents, where the counts come from, the refresh (gate_render.cpp).
+std::string gates_summary(const ContentGates& gates);
+/// index | docs | live docs | change: each new index's primary documents beside the live index of its entity.
+TextTable docs_table(const ContentGates& gates);
+/// One line per gate: "min_docs: passed (every new index has ...)".
+std::vector<std::string> gate_lines(const ContentGates& gates);
+/// The "gates" member of the plan JSON: tolerances, counts and each gate's verdict with its inputs.
+void write_gates(JsonWriter& json, const ContentGates& gates);
+
 }  // namespace aliasing

@@ -43,6 +43,11 @@ public:
     void finish(int exit_code, std::string outcome, std::string message);
 
     const std::vector<ActionRecord>& actions() const { return m_actions; }
+    /// Per action, every index it applied to (parallel to actions()).
+    const std::vector<std::vector<std::string>>& action_indices() const { return m_action_indices; }
+    const std::string& plan_json() const { return m_plan_json; }
+    int exit_code() const { return m_exit_code; }
+    double seconds() const { return m_seconds; }
     std::string to_json() const;
     /// Writes the report next to `path` and renames it into place, so a reader never sees half a report.
     Status write(const std::filesystem::path& path) const;

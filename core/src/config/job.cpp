@@ -31,11 +31,12 @@ namespace {
 
 using Poco::Dynamic::Var;
 
-constexpr std::array<std::string_view, 11> kKnownKeys = {
+constexpr std::array<std::string_view, 17> kKnownKeys = {
     "abort_run",   "alias_name",            "data_source",
     "delete_old",  "entities",              "forcemerge_new",
     "foreign_alias_targets", "index_base",  "keep_generations",
-    "max_segment_size_bytes", "new_replicas"};
+    "max_segment_size_bytes", "new_replicas",
+    "disk_check", "mapping_check", "max_docs_drop_pct", "max_docs_growth_pct", "min_docs", "smoke_query"};
 
 constexpr std::string_view kExpectBool =
     R"(expected a boolean (true or false, or one of the strings "True", "False", "true", "false"))";
@@ -48,6 +49,16 @@ constexpr std::string_view kExpectEntities =
 constexpr std::string_view kExpectForeign =
     R"(expected one of "refuse" (the default: refuse a run while the alias also points to indices that are not this )"
     R"(job's), "keep" (leave them behind the alias) or "remove" (remove them from the alias with the swap))";
+constexpr std::string_view kExpectPercent =
+    R"(expected an integer from 0 to 100 (a number or a decimal string such as "20"; 100 disables the check))";
+constexpr std::string_view kExpectGrowth =
+    R"(expected an integer ≥ 0, a percentage (a number or a decimal string such as "50"))";
+constexpr std::string_view kExpectMappingCheck =
+    R"(expected one of "superset" (the default: every field of the live mapping exists in the new one with the )"
+    R"(same type), "exact" (the mappings are equal) or "off")";
+constexpr std::string_view kExpectSmoke =
+    R"(expected an object {"query": {...}, "min_hits": N, "per_index": true} with a query object, an integer )"
+    R"(min_hits ≥ 0 and an optional boolean per_index)";
 constexpr std::size_t kMaxShownValueBytes = 120;
 
 // Collects problems; each line reads "<origin>: key "<key>": ...".
@@ -76,6 +87,17 @@ class Problems {
     std::string_view m_origin;
     std::vector<std::string> m_lines;
 };
+
+// The value as JSON text, whole.
+std::string shown_in_full(const Var& value) {
+    std::ostringstream out;
+    try {
+        Poco::JSON::Stringifier::stringify(value, out);
+    } catch (const Poco::Exception&) {
+        return {};
+    }
+    return out.str();
+}
 
 // The value as it appears in JSON, shortened if long.
 std::string shown(const Var& value) {
@@ -178,6 +200,48 @@ void read_foreign_policy(Problems& problems, std::string_view key, const Var& va
         }
     }
     bad_value(problems, key, value, kExpectForeign);
+}
+
+void read_mapping_check(Problems& problems, std::string_view key, const Var& value, MappingCheck& target) {
+    if (value.isString()) {
+        const auto& text = value.extract<std::string>();
+        for (auto check : {MappingCheck::Superset, MappingCheck::Exact, MappingCheck::Off}) {
+            if (text == to_string(check)) {
+                target = check;
+                return;
+            }
+        }
+    }
+    bad_value(problems, key, value, kExpectMappingCheck);
+}
+
+void read_smoke_query(Problems& problems, std::string_view key, const Var& value,
+                      std::optional<SmokeQuery>& target) {
+    if (value.type() != typeid(Poco::JSON::Object::Ptr)) return bad_value(problems, key, value, kExpectSmoke);
+    const auto& object = *value.extract<Poco::JSON::Object::Ptr>();
+    SmokeQuery smoke;
+    for (const auto& name : object.getNames()) {
+        const Var member = object.get(name);
+        if (name == "query") {
+            if (member.type() != typeid(Poco::JSON::Object::Ptr) ||
+                member.extract<Poco::JSON::Object::Ptr>()->size() == 0)
+                return bad_value(problems, key, value, "\"query\" must be a non-empty object; " + std::string(kExpectSmoke));
+            smoke.query_json = shown_in_full(member);
+        } else if (name == "min_hits") {
+            const auto number = to_unsigned(member);
+            if (!number) return bad_value(problems, key, value, "\"min_hits\" is not an integer ≥ 0; " + std::string(kExpectSmoke));
+            smoke.min_hits = *number;
+        } else if (name == "per_index") {
+            const auto flag = to_bool(member);
+            if (!flag) return bad_value(problems, key, value, "\"per_index\" is not a boolean; " + std::string(kExpectSmoke));
+            smoke.per_index = *flag;
+        } else {
+            return bad_value(problems, key, value, "\"" + name + "\" is not a known member; " + std::string(kExpectSmoke));
+        }
+    }
+    if (smoke.query_json.empty() || !object.has("min_hits"))
+        return bad_value(problems, key, value, "\"query\" and \"min_hits\" are required; " + std::string(kExpectSmoke));
+    target = std::move(smoke);
 }
 
 void read_entities(Problems& problems, std::string_view key, const Var& value,
@@ -331,6 +395,25 @@ void read_key(Problems& problems, Job& job, const std::string& key, const Var& v
         read_entities(problems, key, value, job.entities);
     } else if (key == "foreign_alias_targets") {
         read_foreign_policy(problems, key, value, job.foreign_alias_targets);
+    } else if (key == "min_docs") {
+        if (const auto number = read_integer<std::int64_t>(problems, key, value, 0, kExpectCount))
+            job.gates.min_docs = static_cast<std::uint64_t>(*number);
+    } else if (key == "max_docs_drop_pct") {
+        const auto number = to_unsigned(value);
+        if (!number || *number > 100) {
+            bad_value(problems, key, value, kExpectPercent);
+        } else {
+            job.gates.max_docs_drop_pct = static_cast<std::uint32_t>(*number);
+        }
+    } else if (key == "max_docs_growth_pct") {
+        if (const auto number = read_integer<std::int32_t>(problems, key, value, 0, kExpectGrowth))
+            job.gates.max_docs_growth_pct = static_cast<std::uint32_t>(*number);
+    } else if (key == "mapping_check") {
+        read_mapping_check(problems, key, value, job.gates.mapping_check);
+    } else if (key == "smoke_query") {
+        read_smoke_query(problems, key, value, job.gates.smoke_query);
+    } else if (key == "disk_check") {
+        read_bool(problems, key, value, job.gates.disk_check);
     } else {
         unknown_key(problems, key);
     }
@@ -345,6 +428,23 @@ const char* to_string(ForeignAliasTargets policy) {
         case ForeignAliasTargets::Remove: return "remove";
     }
     return "refuse";
+}
+
+const char* to_string(MappingCheck check) {
+    switch (check) {
+        case MappingCheck::Superset: return "superset";
+        case MappingCheck::Exact: return "exact";
+        case MappingCheck::Off: return "off";
+    }
+    return "superset";
+}
+
+DocTolerances resolve_tolerances(const GateSettings& job, const std::optional<DocTolerances>& plugin_defaults) {
+    DocTolerances tolerances = plugin_defaults.value_or(DocTolerances{});
+    if (job.min_docs) tolerances.min_docs = *job.min_docs;
+    if (job.max_docs_drop_pct) tolerances.max_docs_drop_pct = *job.max_docs_drop_pct;
+    if (job.max_docs_growth_pct) tolerances.max_docs_growth_pct = job.max_docs_growth_pct;
+    return tolerances;
 }
 
 Result<Job> parse_job(std::string_view json_text, std::string_view origin) {

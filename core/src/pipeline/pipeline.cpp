@@ -74,14 +74,18 @@ private:
         auto planned =
             make_plan(PlanRequest{m.m_job, m.m_source, *snapshot.catalog, snapshot.aliases, now, mode});
         if (!planned) return outcome_of(make_error(ErrorKind::Validation, planned.error().message));
-        const Plan& plan = *planned;
+        Plan& plan = *planned;
+        // The hold first: a held alias is refused before the gates' refresh, the only write they send.
+        auto hold = detail::check_hold(context, plan, m.m_options.mode);
+        if (!hold) return outcome_of(hold.error());
+        if (!hold->refusal) {
+            if (auto status = detail::run_content_gates(context, plan); !status) return outcome_of(status.error());
+        }
         m.m_report.set_plan_json(plan_json(plan));
         m.m_plan_out << render_plan(plan, m.m_options.plan_format, m.m_options.plan_width);
         m.m_plan_out.flush();
         m.m_report.record({"plan", plan.alias, ActionStatus::Ok, to_string(plan.outcome), 0});
 
-        auto hold = detail::check_hold(context, plan, m.m_options.mode);
-        if (!hold) return outcome_of(hold.error());
         if (m.m_options.execution == Execution::DryRun) detail::show_lock_status(context, *hold, m.m_plan_out);
         if (hold->refusal) {
             if (m.m_options.plan_format != OutputFormat::Json) m.m_plan_out << "REFUSED: " << hold->refusal->message << "\n";

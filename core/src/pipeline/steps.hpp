@@ -28,6 +28,9 @@ struct StepContext {
     std::chrono::milliseconds wait_slice(std::chrono::milliseconds whole) const;
 };
 
+/// The content gates (SPEC §13), before the first change: refresh (not in a dry run), fresh primary document
+/// counts, mapping, smoke query, disk headroom. A refused gate sets the plan Refused with the numbers.
+Status run_content_gates(StepContext& context, Plan& plan);
 /// Force-merges the rows of the plan whose decision is Merge, one index at a time, with progress.
 Status merge_new_indices(StepContext& context, const Plan& plan);
 /// Sets number_of_replicas on the new indices and waits for them (only them) to be green.

@@ -82,6 +82,17 @@ std::optional<std::string> unusable_new_index(const PlanContext& context, const 
 std::optional<std::string> newer_live_generation(const Plan& plan, const GenerationSummary& candidate);
 
 // rollback.cpp
+/// An alias target of this job's with its entity and primary document count.
+struct LiveIndex {
+    std::string_view index;
+    std::string_view entity;
+    std::uint64_t docs = 0;
+};
+/// The content gates a catalog allows (content_gates.cpp): the document counts of `generation` against `live`;
+/// mapping, smoke query and disk "not evaluated offline". A refused gate refuses the plan.
+void plan_content_gates(const PlanContext& context, Plan& plan, const Generation& generation,
+                        const std::vector<LiveIndex>& live);
+
 /// The rank of the rollback target; otherwise the plan is refused and nullopt returned.
 std::optional<std::size_t> rollback_rank(const PlanContext& context, Plan& plan);
 

@@ -78,6 +78,7 @@ class Planner {
             m_context.generation_live[named.generation] = 1;
             m_context.old_of_ours.push_back(name);
             m_old_entities.push_back({name, m_context.scan.entity_names[named.entity]});
+            m_live.push_back({name, m_context.scan.entity_names[named.entity], records[named.record].docs_count});
         }
     }
 
@@ -215,6 +216,7 @@ class Planner {
             return;
         }
         plan.outcome = PlanOutcome::Promote;
+        detail::plan_content_gates(m_context, plan, generation, m_live);
     }
 
     // The swap's actions (alias_targets.cpp): refused when a property cannot be carried or foreign targets are
@@ -237,6 +239,7 @@ class Planner {
 
     PlanContext& m_context;
     std::vector<EntityIndex> m_old_entities;  // the alias targets this job owns, with their entities
+    std::vector<detail::LiveIndex> m_live;    // the same, with their primary document counts
 };
 
 }  // namespace

@@ -1,7 +1,9 @@
 // What the host checks of a compiled plugin: the ABI handshake, the table, and every split it returns.
 #include "aliasing/plugins/plugin_checks.hpp"
 
+#include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <cstdint>
 #include <string>
 
@@ -99,6 +101,18 @@ DataSourceInfo info_of(const aliasing_plugin_api& api, const std::filesystem::pa
         info.merge = MergePolicy{MergeKind::Never, 0, api.merge_reason};
     } else {
         info.merge = MergePolicy{MergeKind::SizeBased, api.default_max_segment_size_bytes, ""};
+    }
+    // ABI 1.1: the plugin's gate defaults, read only from a table that has them.
+    constexpr std::size_t kAbi11TableSize =
+        offsetof(aliasing_plugin_api, default_max_docs_growth_pct) + sizeof(api.default_max_docs_growth_pct);
+    if (api.abi_minor >= 1 && api.struct_size >= kAbi11TableSize && api.gate_defaults_set != 0) {
+        DocTolerances defaults;
+        defaults.min_docs = api.default_min_docs;
+        defaults.max_docs_drop_pct = std::min<std::uint32_t>(api.default_max_docs_drop_pct, 100);
+        if (api.default_max_docs_growth_pct >= 0)
+            defaults.max_docs_growth_pct = static_cast<std::uint32_t>(
+                std::min<std::int64_t>(api.default_max_docs_growth_pct, std::numeric_limits<std::int32_t>::max()));
+        info.gate_defaults = defaults;
     }
     return info;
 }

@@ -78,6 +78,13 @@ public:
             m_out += m_md ? table.to_markdown() : table.to_text();
             if (m_width == TableWidth::Fit) m_out += never_reasons(m_plan.merges);
         }
+        if (!m_plan.gates.results.empty()) {
+            section(gates_summary(m_plan.gates));
+            const TextTable table = docs_table(m_plan.gates);
+            m_out += m_md ? table.to_markdown() : table.to_text();
+            if (m_md) m_out += "\n";
+            for (const auto& gate : gate_lines(m_plan.gates)) item(gate);
+        }
         if (m_plan.outcome == PlanOutcome::Promote) {
             if (m_plan.new_replicas)
                 line("Replicas: set number_of_replicas=" + std::to_string(*m_plan.new_replicas) +
@@ -242,6 +249,7 @@ void write_plan(JsonWriter& json, const Plan& plan) {
         json.end_object();
     }
     json.end_array();
+    if (!plan.gates.results.empty()) write_gates(json, plan.gates);
     write_names(json, "old_indices", plan.old_indices);
     write_names(json, "new_indices", plan.new_indices);
     write_alias_change(json, plan);

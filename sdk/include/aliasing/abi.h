@@ -37,7 +37,7 @@ extern "C" {
 #endif
 
 #define ALIASING_ABI_MAJOR 1
-#define ALIASING_ABI_MINOR 0
+#define ALIASING_ABI_MINOR 1
 
 /* Name of the single exported entry point. */
 #define ALIASING_PLUGIN_ENTRY_SYMBOL "aliasing_plugin_entry"
@@ -105,6 +105,14 @@ typedef struct aliasing_plugin_api {
                                    char* buffer, size_t capacity, size_t* written);
 
     const char* (*last_error)(const aliasing_plugin* instance);
+
+    /* ABI 1.1: the plugin's own defaults for the document-count gates (SPEC §13); a job's keys override them.
+     * The host reads these only from a table of abi_minor >= 1 whose struct_size covers them; a 1.0 plugin gets
+     * the host's defaults (min_docs 1, max_docs_drop_pct 20, no growth limit). */
+    uint32_t gate_defaults_set;           /* 0: the host's defaults; 1: the three fields below apply */
+    uint32_t default_max_docs_drop_pct;   /* 0-100; 100 disables the drop check */
+    uint64_t default_min_docs;            /* a new index with fewer primary documents is refused */
+    int64_t default_max_docs_growth_pct;  /* < 0: no growth limit */
 } aliasing_plugin_api;
 
 typedef const aliasing_plugin_api* (*aliasing_plugin_entry_fn)(void);

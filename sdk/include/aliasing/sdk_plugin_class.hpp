@@ -17,6 +17,14 @@ namespace aliasing::sdk {
 
 inline constexpr std::uint64_t GiB = 1024ULL * 1024 * 1024;
 
+/// A plugin's own defaults for the document-count gates (ABI 1.1; SPEC §13), declared as
+/// `static constexpr sdk::GateDefaults gate_defaults{...};`. A job's keys override them.
+struct GateDefaults {
+    std::uint64_t min_docs = 1;
+    std::uint32_t max_docs_drop_pct = 20;      ///< 100 disables the drop check
+    std::int64_t max_docs_growth_pct = -1;     ///< < 0: no growth limit
+};
+
 /// How the host force-merges this data source's new indices (SPEC §7).
 struct MergePolicy {
     aliasing_merge_kind kind = ALIASING_MERGE_SIZE_BASED;

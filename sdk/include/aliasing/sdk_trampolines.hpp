@@ -167,6 +167,13 @@ aliasing_plugin_api make_api_table() {
         api.parse_name = &Trampolines<T>::parse_name;
         api.format_name = &Trampolines<T>::format_name;
         api.last_error = &Trampolines<T>::last_error;
+        if constexpr (requires { T::gate_defaults; }) {  // ABI 1.1
+            constexpr GateDefaults defaults = T::gate_defaults;
+            api.gate_defaults_set = 1;
+            api.default_max_docs_drop_pct = defaults.max_docs_drop_pct;
+            api.default_min_docs = defaults.min_docs;
+            api.default_max_docs_growth_pct = defaults.max_docs_growth_pct;
+        }
     }
     return api;
 }

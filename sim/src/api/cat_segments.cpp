@@ -1,6 +1,7 @@
 // GET /_cat/segments[/{index}] (reference §11): one row per segment per active shard copy.
 #include "api/cat_table.hpp"
 #include "api/handlers.hpp"
+#include "cluster/nodes.hpp"
 #include "cluster/resolve.hpp"
 
 namespace aliasing::sim {
@@ -71,8 +72,8 @@ Reply handle_cat_segments(Call& call)
                     row.push_back(number_cell(shard));
                     row.push_back(text_cell(copy == 0 ? "p" : "r"));
                     row.push_back(text_cell("127.0.0.1"));
-                    row.push_back(text_cell(copy == 0 ? cluster.node_id : cluster.node_id.substr(0, 20) + "r" +
-                                                                             std::to_string(copy % 10)));
+                    row.push_back(text_cell(
+                        node_id(cluster, cluster.data_nodes > 0 ? (shard + copy) % cluster.data_nodes : 0)));
                     row.push_back(text_cell("_" + base36(segment)));
                     row.push_back(number_cell(segment));
                     row.push_back(number_cell(per_segment_docs));

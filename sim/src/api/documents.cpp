@@ -1,13 +1,13 @@
 // Single-document APIs used for lock documents: PUT /{index}/_create/{id}, PUT /{index}/_doc/{id}[?op_type=create],
 // GET|HEAD /{index}/_doc/{id}, DELETE /{index}/_doc/{id} with if_seq_no / if_primary_term. Missing indices are
 // auto-created with default settings, as Elasticsearch does.
+#include "api/documents.hpp"
 #include "api/handlers.hpp"
+#include "cluster/mapping.hpp"
 #include "cluster/resolve.hpp"
 
 namespace aliasing::sim {
 namespace {
-
-enum class WriteMode { create_only, index };
 
 ApiError auto_create_refused(const std::string& name, const std::string& why)
 {
@@ -102,11 +102,6 @@ ApiError version_conflict(const Index& index, const std::string& id, const std::
                       {{"index_uuid", index.uuid}, {"shard", "0"}, {"index", index.name}});
 }
 
-struct Conditions {
-    std::optional<std::int64_t> if_seq_no;
-    std::optional<std::int64_t> if_primary_term;
-};
-
 Conditions read_conditions(const Call& call)
 {
     Conditions conditions;
@@ -139,6 +134,12 @@ void check_conditions(const Conditions& conditions, const Index& index, const st
     }
 }
 
+bool refresh_requested(const Call& call)
+{
+    const auto refresh = call.param("refresh");
+    return refresh && (refresh->empty() || *refresh == "true" || *refresh == "wait_for");
+}
+
 Reply write_document(Call& call, WriteMode mode)
 {
     const std::string id = call.var("id");
@@ -147,9 +148,18 @@ Reply write_document(Call& call, WriteMode mode)
         throw validation_failed({"source is missing", "content type is missing"});
     }
     const Conditions conditions = read_conditions(call);
+    const bool refresh_now = refresh_requested(call);
     const auto guard = call.lock();
-    Cluster& cluster = call.cluster();
-    Index& index = target_index(cluster, call.var("index"));
+    DocOutcome outcome = write_one(call.cluster(), call.var("index"), id, source, mode, conditions, refresh_now);
+    return json_reply(std::move(outcome.body), outcome.status);
+}
+
+}  // namespace
+
+DocOutcome write_one(Cluster& cluster, const std::string& target, const std::string& id, const Json& source,
+                     WriteMode mode, const Conditions& conditions, bool refresh_now)
+{
+    Index& index = target_index(cluster, target);
     auto found = index.documents.find(id);
     Document* existing = found == index.documents.end() ? nullptr : &found->second;
     if (mode == WriteMode::create_only && existing != nullptr && !existing->deleted) {
@@ -158,15 +168,26 @@ Reply write_document(Call& call, WriteMode mode)
     }
     check_conditions(conditions, index, id, existing);
     const bool created = existing == nullptr || existing->deleted;
+    Json mappings = index.mappings;
+    if (const std::string refused = map_dynamically(mappings, source); !refused.empty()) {
+        throw full_error(400, "strict_dynamic_mapping_exception",
+                         "[1:2] mapping set to strict, dynamic introduction of [" + refused + "] within [_doc] is not allowed");
+    }
+    index.mappings = std::move(mappings);
+    // Searchable at the next (periodic) refresh; with refresh_interval -1 only after POST _refresh or ?refresh.
     Document doc;
     doc.source = source;
+    doc.refreshed = existing != nullptr && !existing->deleted ? existing->refreshed : false;
     doc.seq_no = index.next_seq_no++;
     doc.primary_term = 1;
     doc.version = existing != nullptr ? existing->version + 1 : 1;
     index.documents[id] = doc;
     if (created) {
-        ++index.docs;
+        ++index.unrefreshed_docs;
         index.segments_per_shard = std::max<std::int64_t>(index.segments_per_shard, 1);
+    }
+    if (refresh_now || !index.refresh_disabled()) {
+        index.refresh();
     }
     Json body = doc_head(cluster, index, id);
     body["_version"] = doc.version;
@@ -174,10 +195,40 @@ Reply write_document(Call& call, WriteMode mode)
     body["_shards"] = shards_body(cluster, index);
     body["_seq_no"] = doc.seq_no;
     body["_primary_term"] = doc.primary_term;
-    return json_reply(std::move(body), created ? 201 : 200);
+    return {created ? 201 : 200, std::move(body)};
 }
 
-}  // namespace
+DocOutcome delete_one(Cluster& cluster, const std::string& target, const std::string& id, const Conditions& conditions)
+{
+    Index& index = target_index(cluster, target);
+    auto found = index.documents.find(id);
+    Document* existing = found == index.documents.end() ? nullptr : &found->second;
+    check_conditions(conditions, index, id, existing);
+    Json body = doc_head(cluster, index, id);
+    const std::int64_t seq_no = index.next_seq_no++;
+    if (existing == nullptr || existing->deleted) {
+        body["_version"] = existing != nullptr ? existing->version + 1 : 1;
+        body["result"] = "not_found";
+        body["_shards"] = shards_body(cluster, index);
+        body["_seq_no"] = seq_no;
+        body["_primary_term"] = 1;
+        if (existing != nullptr) {
+            existing->version += 1;
+        }
+        return {404, std::move(body)};
+    }
+    existing->deleted = true;
+    existing->version += 1;
+    existing->seq_no = seq_no;
+    --(existing->refreshed ? index.docs : index.unrefreshed_docs);
+    ++index.docs_deleted;
+    body["_version"] = existing->version;
+    body["result"] = "deleted";
+    body["_shards"] = shards_body(cluster, index);
+    body["_seq_no"] = seq_no;
+    body["_primary_term"] = 1;
+    return {200, std::move(body)};
+}
 
 Reply handle_create_doc(Call& call)
 {
@@ -242,35 +293,8 @@ Reply handle_delete_doc(Call& call)
     const std::string id = call.var("id");
     const Conditions conditions = read_conditions(call);
     const auto guard = call.lock();
-    Cluster& cluster = call.cluster();
-    Index& index = target_index(cluster, call.var("index"));
-    auto found = index.documents.find(id);
-    Document* existing = found == index.documents.end() ? nullptr : &found->second;
-    check_conditions(conditions, index, id, existing);
-    Json body = doc_head(cluster, index, id);
-    const std::int64_t seq_no = index.next_seq_no++;
-    if (existing == nullptr || existing->deleted) {
-        body["_version"] = existing != nullptr ? existing->version + 1 : 1;
-        body["result"] = "not_found";
-        body["_shards"] = shards_body(cluster, index);
-        body["_seq_no"] = seq_no;
-        body["_primary_term"] = 1;
-        if (existing != nullptr) {
-            existing->version += 1;
-        }
-        return json_reply(std::move(body), 404);
-    }
-    existing->deleted = true;
-    existing->version += 1;
-    existing->seq_no = seq_no;
-    --index.docs;
-    ++index.docs_deleted;
-    body["_version"] = existing->version;
-    body["result"] = "deleted";
-    body["_shards"] = shards_body(cluster, index);
-    body["_seq_no"] = seq_no;
-    body["_primary_term"] = 1;
-    return json_reply(std::move(body));
+    DocOutcome outcome = delete_one(call.cluster(), call.var("index"), id, conditions);
+    return json_reply(std::move(outcome.body), outcome.status);
 }
 
 }  // namespace aliasing::sim

@@ -29,5 +29,13 @@ Reply handle_create_doc(Call& call);      // PUT|POST /{index}/_create/{id}
 Reply handle_index_doc(Call& call);       // PUT|POST /{index}/_doc/{id}
 Reply handle_get_doc(Call& call);         // GET|HEAD /{index}/_doc/{id}
 Reply handle_delete_doc(Call& call);      // DELETE /{index}/_doc/{id}
+Reply handle_bulk(Call& call);            // POST|PUT /[{index}/]_bulk
+Reply handle_refresh(Call& call);         // POST|GET /[{index}/]_refresh
+Reply handle_count(Call& call);           // GET|POST /[{index}/]_count
+Reply handle_get_mapping(Call& call);     // GET /[{index}/]_mapping
+Reply handle_put_mapping(Call& call);     // PUT|POST /{index}/_mapping
+Reply handle_cat_allocation(Call& call);  // GET /_cat/allocation[/{node_id}]
+Reply handle_cat_shards(Call& call);      // GET /_cat/shards[/{index}]
+Reply handle_nodes_stats(Call& call);     // GET /_nodes[/{node_id}]/stats[/{metric}]
 
 }  // namespace aliasing::sim

@@ -68,7 +68,7 @@ SettingKind setting_kind(const std::string& key)
         "index.blocks.read_only", "index.blocks.read_only_allow_delete", "index.blocks.read",
         "index.blocks.metadata", "index.hidden", "index.auto_expand_replicas",
         "index.merge.scheduler.max_thread_count", "index.translog.durability", "index.max_inner_result_window",
-        "index.sim.store_bytes", "index.sim.docs", "index.sim.docs_deleted", "index.sim.segments_per_shard",
+        "index.sim.store_bytes", "index.sim.docs", "index.sim.docs_deleted", "index.sim.unrefreshed_docs", "index.sim.segments_per_shard",
         "index.sim.forcemerge_failure",
     };
     static const char* const static_only[] = {
@@ -120,6 +120,8 @@ void apply_index_settings(Index& index, const FlatSettings& settings, bool prese
             index.primary_store_bytes = value ? parse_non_negative(key, *value) : 0;
         } else if (key == "index.sim.docs") {
             index.docs = value ? parse_non_negative(key, *value) : 0;
+        } else if (key == "index.sim.unrefreshed_docs") {
+            index.unrefreshed_docs = value ? parse_non_negative(key, *value) : 0;
         } else if (key == "index.sim.docs_deleted") {
             index.docs_deleted = value ? parse_non_negative(key, *value) : 0;
         } else if (key == "index.sim.segments_per_shard") {

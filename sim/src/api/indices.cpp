@@ -2,6 +2,7 @@
 #include "api/alias_actions.hpp"
 #include "api/handlers.hpp"
 #include "api/index_settings.hpp"
+#include "cluster/mapping.hpp"
 #include "cluster/resolve.hpp"
 
 namespace aliasing::sim {
@@ -67,7 +68,12 @@ Reply handle_create_index(Call& call)
                 for (const auto& [alias, props] : value.as_object()) {
                     aliases.emplace_back(alias, parse_alias_props(props));
                 }
-            } else if (key != "mappings") {
+            } else if (key == "mappings") {
+                if (const std::string problem = mapping_problem(value); !problem.empty()) {
+                    throw full_error(400, "mapper_parsing_exception", problem);
+                }
+                index.mappings = value;
+            } else {
                 throw full_error(400, "parse_exception", "unknown key [" + key + "] for create index");
             }
         }
@@ -167,7 +173,7 @@ Reply handle_get_index(Call& call)
             aliases[alias] = props.to_json();
         }
         entry["aliases"] = std::move(aliases);
-        entry["mappings"] = Json::object();
+        entry["mappings"] = index.mappings;
         entry["settings"] = render_settings(index_settings_view(index, cluster), flat);
         body[name] = std::move(entry);
     }

@@ -36,8 +36,37 @@ std::vector<Route> all_routes()
     const L delete_doc{"if_seq_no", "if_primary_term", "refresh", "routing", "timeout", "version", "version_type",
                        "wait_for_active_shards"};
 
+    const L refresh{"ignore_unavailable", "allow_no_indices", "expand_wildcards"};
+    const L bulk{"refresh", "routing", "timeout", "pipeline", "wait_for_active_shards", "require_alias",
+                 "_source", "_source_includes", "_source_excludes"};
+    const L count{"ignore_unavailable", "allow_no_indices", "expand_wildcards", "q", "df", "analyzer",
+                  "analyze_wildcard", "default_operator", "lenient", "min_score", "preference", "routing",
+                  "terminate_after", "ignore_throttled"};
+    const L get_mapping{"ignore_unavailable", "allow_no_indices", "expand_wildcards", "local", "master_timeout"};
+    const L put_mapping{"ignore_unavailable", "allow_no_indices", "expand_wildcards", "timeout", "master_timeout",
+                        "write_index_only"};
+    const L nodes_stats{"level", "timeout", "types", "completion_fields", "fielddata_fields", "fields", "groups",
+                        "include_segment_file_sizes"};
+
     return {
         {method_get | method_head, "/", handle_info, {}, {}},
+        {method_get, "/_cat/allocation", handle_cat_allocation, cat, {}},
+        {method_get, "/_cat/allocation/{node_id}", handle_cat_allocation, cat, {}},
+        {method_get, "/_cat/shards", handle_cat_shards, cat, {}},
+        {method_get, "/_cat/shards/{index}", handle_cat_shards, cat, {}},
+        {method_get, "/_nodes/stats", handle_nodes_stats, nodes_stats, {}},
+        {method_get, "/_nodes/stats/{metric}", handle_nodes_stats, nodes_stats, {}},
+        {method_get, "/_nodes/{node_id}/stats", handle_nodes_stats, nodes_stats, {}},
+        {method_get, "/_nodes/{node_id}/stats/{metric}", handle_nodes_stats, nodes_stats, {}},
+        {method_post | method_put, "/_bulk", handle_bulk, bulk, {}},
+        {method_post | method_put, "/{index}/_bulk", handle_bulk, bulk, {}},
+        {method_get | method_post, "/_refresh", handle_refresh, refresh, {}},
+        {method_get | method_post, "/{index}/_refresh", handle_refresh, refresh, {}},
+        {method_get | method_post, "/_count", handle_count, count, {}},
+        {method_get | method_post, "/{index}/_count", handle_count, count, {}},
+        {method_get, "/_mapping", handle_get_mapping, get_mapping, {}},
+        {method_get, "/{index}/_mapping", handle_get_mapping, get_mapping, {}},
+        {method_put | method_post, "/{index}/_mapping", handle_put_mapping, put_mapping, {}, master},
         {method_get, "/_cat/indices", handle_cat_indices, cat_indices, {}},
         {method_get, "/_cat/indices/{index}", handle_cat_indices, cat_indices, {}},
         {method_get, "/_cat/segments", handle_cat_segments, cat, {}},

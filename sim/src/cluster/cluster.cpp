@@ -31,6 +31,24 @@ bool operator==(const AliasProps& left, const AliasProps& right)
     return left.to_json() == right.to_json();
 }
 
+bool Index::refresh_disabled() const
+{
+    const Json* interval = extra_settings.find("index.refresh_interval");
+    return interval != nullptr && interval->is_string() && interval->as_string() == "-1";
+}
+
+void Index::refresh()
+{
+    if (unrefreshed_docs == 0) {
+        return;
+    }
+    docs += unrefreshed_docs;
+    unrefreshed_docs = 0;
+    for (auto& [id, document] : documents) {
+        document.refreshed = true;
+    }
+}
+
 std::string_view health_name(Health health)
 {
     switch (health) {
@@ -70,6 +88,9 @@ void Cluster::advance(Clock::time_point now)
         }
     }
     for (auto& [name, index] : indices) {
+        if (!index.refresh_disabled() && index.open) {
+            index.refresh();  // the periodic refresh (every refresh_interval) has happened by now
+        }
         if (index.replicas_ready_at != Clock::time_point{} && now >= index.replicas_ready_at) {
             index.replicas_ready_at = Clock::time_point{};
         }

@@ -35,6 +35,7 @@ struct Document {
     std::int64_t primary_term = 1;
     std::int64_t version = 1;
     bool deleted = false;  ///< a tombstone keeps the version so that re-creating continues from it
+    bool refreshed = true;  ///< visible to _count (searches) only after a refresh
 };
 
 struct Index {
@@ -45,7 +46,8 @@ struct Index {
     bool hidden = false;
     int primaries = 1;
     int replicas = 1;
-    std::int64_t docs = 0;
+    std::int64_t docs = 0;               ///< refreshed (searchable) documents: docs.count, _count
+    std::int64_t unrefreshed_docs = 0;   ///< written but not yet refreshed (refresh_interval -1 keeps them so)
     std::int64_t docs_deleted = 0;
     std::int64_t primary_store_bytes = 0;  ///< all primaries together
     std::int64_t segments_per_shard = 0;   ///< per primary shard; replicas mirror it
@@ -58,6 +60,18 @@ struct Index {
     int allocating_from = 0;
     std::map<std::string, Document> documents;
     std::int64_t next_seq_no = 0;
+    Json mappings = Json::object();  ///< the "mappings" object of GET _mapping ({"properties":{...}})
+
+    /// index.refresh_interval is -1: written documents wait for POST _refresh.
+    bool refresh_disabled() const;
+    /// Makes every written document searchable (POST _refresh, or the periodic refresh).
+    void refresh();
+};
+
+/// A data node's disk: total size and the bytes used by things other than shards (the OS, logs, ...).
+struct NodeDisk {
+    std::int64_t total_bytes = 1099511627776LL;  ///< 1 TiB unless a state document says otherwise
+    std::int64_t other_used_bytes = 0;
 };
 
 /// Per-index shard counts as cluster health and _cat report them.
@@ -100,6 +114,10 @@ struct Cluster {
     std::string node_name = "sim-node-1";
     std::map<std::string, Index> indices;
     std::map<std::int64_t, ForceMergeTask> tasks;
+    std::map<int, NodeDisk> node_disks;  ///< by node number (0-based); absent = NodeDisk{}
+    /// cluster.routing.allocation.disk.* settings set through PUT _cluster/settings, by flat key.
+    std::map<std::string, std::string> persistent_disk_settings;
+    std::map<std::string, std::string> transient_disk_settings;
     std::int64_t next_task_id = 1;
     bool tasks_index_exists = false;
 

@@ -96,6 +96,7 @@ std::string load_row(Cluster& cluster, const Json& row, Index& index)
     }
     index.docs = read_number(row, "docs.count", number, error) ? number : 0;
     index.docs_deleted = read_number(row, "docs.deleted", number, error) ? number : 0;
+    index.unrefreshed_docs = read_number(row, "unrefreshed_docs", number, error) ? number : 0;
     if (read_number(row, "pri.store.size", number, error)) {
         index.primary_store_bytes = number;
     } else if (read_number(row, "store.size", number, error)) {
@@ -215,6 +216,12 @@ std::string load_state_document(Cluster& cluster, const Json& document)
             return "state [data_nodes] must be a positive integer, got " + nodes->dump();
         }
         next.data_nodes = static_cast<int>(nodes->as_int());
+    } else if (const Json* allocation = document.find("cat_allocation"); allocation != nullptr && allocation->is_array()) {
+        int rows = 0;  // a copied production _cat/allocation gives the node count
+        for (const auto& row : allocation->as_array()) {
+            rows += row["node"] == Json("UNASSIGNED") ? 0 : 1;
+        }
+        next.data_nodes = rows > 0 ? rows : next.data_nodes;
     }
     const Json* catalog = document.find("cat_indices");
     const Json empty = Json::array();
@@ -222,6 +229,9 @@ std::string load_state_document(Cluster& cluster, const Json& document)
     if (std::string error = load_catalog_and_aliases(next, catalog != nullptr ? *catalog : empty,
                                                      aliases != nullptr ? *aliases : Json());
         !error.empty()) {
+        return error;
+    }
+    if (std::string error = load_state_extras(next, document); !error.empty()) {
         return error;
     }
     cluster = std::move(next);
@@ -246,6 +256,9 @@ Json dump_state_document(const Cluster& cluster)
         row["rep"] = std::to_string(index.replicas);
         row["docs.count"] = number(index.docs);
         row["docs.deleted"] = number(index.docs_deleted);
+        if (index.unrefreshed_docs > 0) {
+            row["unrefreshed_docs"] = std::to_string(index.unrefreshed_docs);
+        }
         row["store.size"] = number(index.primary_store_bytes * copies);
         row["pri.store.size"] = number(index.primary_store_bytes);
         row["segments.count"] = number(index.primaries * index.segments_per_shard * copies);
@@ -265,6 +278,7 @@ Json dump_state_document(const Cluster& cluster)
     document["data_nodes"] = cluster.data_nodes;
     document["cat_indices"] = std::move(rows);
     document["aliases"] = std::move(aliases);
+    dump_state_extras(cluster, document);
     return document;
 }
 

@@ -19,6 +19,7 @@ public:
         m_info.merge = std::move(merge);
     }
     const DataSourceInfo& info() const override { return m_info; }
+    DataSourceInfo& edit_info() { return m_info; }
     Result<std::optional<ParsedName>> parse_name(std::string_view base, std::string_view name) const override {
         if (name.size() <= base.size() + 1 || name.substr(0, base.size()) != base || name[base.size()] != '-')
             return std::optional<ParsedName>{};
@@ -43,6 +44,7 @@ struct Row {
     std::uint64_t bytes = 1024;
     std::uint64_t segments = 1;
     int pri = 1;
+    std::uint64_t docs = 10;
 };
 
 inline std::string catalog_body(const std::vector<Row>& rows) {
@@ -50,7 +52,8 @@ inline std::string catalog_body(const std::vector<Row>& rows) {
     for (const auto& row : rows) {
         if (body.size() > 1) body += ",";
         body += R"({"health":")" + row.health + R"(","status":")" + row.status + R"(","index":")" + row.index +
-                R"(","pri":")" + std::to_string(row.pri) + R"(","rep":"0","docs.count":"10","pri.store.size":")" +
+                R"(","pri":")" + std::to_string(row.pri) + R"(","rep":"0","docs.count":")" + std::to_string(row.docs) +
+                R"(","pri.store.size":")" +
                 std::to_string(row.bytes) + R"(","pri.segments.count":")" + std::to_string(row.segments) + R"("})";
     }
     return body + "]";

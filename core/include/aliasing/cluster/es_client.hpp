@@ -85,6 +85,17 @@ public:
         return chunks(names, "DELETE", "/", "");
     }
 
+    /// Content gates (SPEC §13, gate_requests.cpp). POST /{names}/_refresh, chunked: the only write before the swap
+    /// that a gate needs (counts must include every written document).
+    Result<Unit> refresh(const std::vector<std::string>& names);
+    /// GET /_cat/indices/{names}?format=json&h=index,docs.count for exactly these names, chunked: primary document
+    /// counts now. A name that no longer exists is absent.
+    Result<std::vector<std::pair<std::string, std::uint64_t>>> primary_docs(const std::vector<std::string>& names);
+    /// POST /{names}/_count with `{"query": query_json}`, chunked; the sum of the chunks' counts.
+    Result<std::uint64_t> count(const std::vector<std::string>& names, const std::string& query_json);
+    /// GET `path` (a read: `/{index}/_mapping`, `/_cat/allocation?format=json&bytes=b`, ...): the 2xx body.
+    Result<std::string> read(const std::string& path);
+
     /// HTTP requests put on the wire so far (retries included).
     std::uint64_t requests_sent() const { return m_transport.requests_sent(); }
 
