@@ -68,6 +68,16 @@ TEST_F(SimTest, NodesStatsFsAnswersTotalsPerNodeId)
     EXPECT_EQ(get("/_nodes/stats/jvm").status, 400);
 }
 
+TEST_F(SimTest, TaskIdOnAnotherKnownNodeIsNotRunningRatherThanOutsideTheCluster)
+{
+    create_index("a-1", 1, 1);
+    const Json nodes = get("/_nodes/stats/fs").json["nodes"];
+    const std::string second = nodes.as_object().at(1).first;
+    const HttpResult result = get("/_tasks/" + second + ":1");
+    EXPECT_EQ(result.status, 404);
+    EXPECT_EQ(result.json["error"]["reason"].as_string().find("isn't running"), std::string("task [" + second + ":1] ").size());
+}
+
 TEST_F(SimTest, CatShardsShowsPlacementOnDifferentNodes)
 {
     create_index("s-1", 2, 1, 3000, 11);

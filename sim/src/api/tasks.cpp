@@ -1,5 +1,6 @@
 // GET /_tasks/{task_id} (reference §8).
 #include "api/handlers.hpp"
+#include "cluster/nodes.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -75,11 +76,15 @@ Reply handle_get_task(Call& call)
     const auto deadline = Clock::now() + timeout.value_or(std::chrono::hours(24));
     while (true) {
         const Cluster& cluster = call.cluster();
-        if (node != cluster.node_id) {
+        bool known_node = node == cluster.node_id;
+        for (int other = 1; other < cluster.data_nodes; ++other) {
+            known_node = known_node || node == node_id(cluster, other);  // tasks run on the first node only
+        }
+        if (!known_node) {
             throw resource_not_found("task [" + id + "] belongs to the node [" + node +
                                      "] which isn't part of the cluster and there is no record of the task");
         }
-        const auto found = cluster.tasks.find(number);
+        const auto found = node == cluster.node_id ? cluster.tasks.find(number) : cluster.tasks.end();
         if (found == cluster.tasks.end() || (found->second.completed && !found->second.stores_result)) {
             const std::string reason = "task [" + id + "] isn't running and hasn't stored its results";
             if (cluster.tasks_index_exists) {
