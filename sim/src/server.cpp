@@ -26,7 +26,9 @@ struct Server::Impl {
 Server::Server(ServerOptions options) : m_impl(std::make_unique<Impl>(std::move(options)))
 {
     Json config = Json::object();
+    config["distribution"] = m_impl->options.distribution;
     config["version"] = m_impl->options.version;
+    config["override_main_response_version"] = m_impl->options.override_main_response_version;
     config["data_nodes"] = m_impl->options.data_nodes;
     config["forcemerge_millis_per_gib"] = m_impl->options.forcemerge_millis_per_gib;
     config["replica_delay_millis"] = m_impl->options.replica_delay_millis;

@@ -27,6 +27,7 @@ private:
     Outcome handle_control(const HttpRequest& request);
     Outcome handle_api(const HttpRequest& request);
     HttpResponse render(const Reply& reply, const HttpRequest& request);
+    Version current_version();
     void log_line(const HttpRequest& request, int status, std::chrono::steady_clock::duration took);
 
     SimState m_state;
@@ -39,7 +40,5 @@ private:
     std::function<std::int64_t()> m_total_connections;
 };
 
-/// Checks the Content-Type of a request that has a body; returns the 406 error when it is missing or unsupported.
-std::optional<ApiError> check_content_type(const HttpRequest& request);
 
 }  // namespace aliasing::sim
