@@ -111,7 +111,13 @@ std::string customer_state(const std::string& version) {
     aliases->set("other-index", other_aliases);
 
     Poco::JSON::Object document;
-    document.set("version", version);
+    const std::string opensearch = "opensearch-";
+    if (version.rfind(opensearch, 0) == 0) {
+        document.set("distribution", "opensearch");
+        document.set("version", version.substr(opensearch.size()));
+    } else {
+        document.set("version", version);
+    }
     document.set("data_nodes", 3);
     document.set("cat_indices", rows);
     document.set("aliases", aliases);
@@ -176,6 +182,7 @@ RunResult PipelineSim::run(const Job& job, PipelineOptions options, std::chrono:
     client.close();
     result.log = log_text.str();
     result.plan = plan_text.str();
+    result.report = report.to_json();
     return result;
 }
 

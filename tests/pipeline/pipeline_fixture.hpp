@@ -64,11 +64,12 @@ struct RunResult {
     PipelineOutcome outcome;
     std::string log;   ///< the text log
     std::string plan;  ///< the printed plan
+    std::string report;  ///< the run report's JSON
     std::uint64_t requests_sent = 0;
 };
 
 /// The example customer catalog (examples/catalogs/customer.json + aliases), plus `other-index` carrying its own
-/// alias `other-alias`, as a sim state document of the given version.
+/// alias `other-alias`, as a sim state document of the given version ("opensearch-2.19.1" for OpenSearch).
 std::string customer_state(const std::string& version = "8.15.0");
 
 /// The real `customer` data source from the build's plugin dir (one registry for the whole process).

@@ -29,7 +29,8 @@ public:
     void set_command(std::string command) { m_command = std::move(command); }
     void set_job(std::string path, Job job);
     void set_plugin(const DataSourceInfo& info) { m_plugin = info; }
-    void set_cluster(std::string version, std::string name);
+    /// `product` names product and version, e.g. "OpenSearch 2.19.1" (report field cluster.product).
+    void set_cluster(std::string version, std::string name, std::string product = {});
     /// The plan, already serialised by plan_json().
     void set_plan_json(std::string json) { m_plan_json = std::move(json); }
     void record(ActionRecord action) { m_actions.push_back(std::move(action)); }
@@ -45,7 +46,7 @@ private:
     std::string m_job_path;
     std::optional<Job> m_job;
     std::optional<DataSourceInfo> m_plugin;
-    std::string m_cluster_version, m_cluster_name;
+    std::string m_cluster_version, m_cluster_name, m_cluster_product;
     std::string m_plan_json;
     std::vector<ActionRecord> m_actions;
     std::string m_started_at;

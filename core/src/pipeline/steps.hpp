@@ -15,6 +15,7 @@ struct StepContext {
     RunReport& report;
     const PipelineOptions& options;
     int cluster_major = 8;
+    bool async_forcemerge = true;  ///< _forcemerge?wait_for_completion=false + tasks (Product::has_async_forcemerge)
 
     void sleep(std::chrono::milliseconds duration) const;
 };

@@ -1,6 +1,7 @@
 #pragma once
 /// How the engine connects to the cluster: nodes, credentials, TLS, timeouts and retries (SPEC §3, §8).
 
+#include "aliasing/cluster/sigv4.hpp"
 #include "aliasing/result.hpp"
 
 #include <chrono>
@@ -32,6 +33,7 @@ struct ConnectionOptions {
     std::chrono::milliseconds connect_timeout{5000};
     std::chrono::milliseconds read_timeout{60000};
     RetryPolicy retry;
+    std::optional<SigV4Config> sigv4;  ///< sign every request (Amazon OpenSearch Service); exclusive with the others
 };
 
 /// Reads an environment variable; returns nullopt when unset. Injected so tests need no real environment.

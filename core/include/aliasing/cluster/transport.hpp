@@ -34,7 +34,8 @@ struct TransportHooks {
 /// - connect failure (refused, connect timeout, unresolvable host): the request was not sent; retried on the next
 ///   node; when every attempt failed to connect the error is ErrorKind::Unreachable;
 /// - TLS certificate rejected: ErrorKind::Unreachable at once, no retry;
-/// - 429 (rejected before execution): retried with backoff; when exhausted, StepFailed with the cluster's error
+/// - 429 (rejected before execution): retried with backoff (but a 429 with `X-Timed-Out: true`, Elasticsearch 9.x's
+///   elapsed server timeout, is Outcome::Unknown for Replay::OutcomeUnknownIsError like a 502/503/504); when exhausted, StepFailed with the cluster's error
 ///   type and reason. 502, 503, 504: the same for Replay::Safe; for Replay::OutcomeUnknownIsError they are
 ///   StepFailed with Outcome::Unknown at once, because a proxy or coordinating node may answer them after the
 ///   change was applied (repeating a must_exist swap would then wrongly report the alias as moved);
