@@ -67,6 +67,12 @@ Result<cluster::EsClient> connect(const CommandLine& line, RunLog& log) {
     auto options = cluster::connection_options_from(line.es_urls, line.ca_file.value_or(""), tls,
                                                     cluster::process_environment());
     if (!options) return options.error();
+    auto signing = cluster::aws_signing_from(line.aws, cluster::process_environment());
+    if (!signing) return signing.error();
+    if (*signing && (!options->api_key.empty() || !options->username.empty())) {
+        return make_error(ErrorKind::Usage, "--aws-sigv4 replaces ALIASING_ES_USERNAME/ALIASING_ES_API_KEY: unset them");
+    }
+    options->sigv4 = *signing;
     if (line.insecure) {
         log.warn("tls", "--insecure: the cluster's TLS certificate is NOT verified; anyone on the path can read "
                         "and change this run's requests. Never use this in production");

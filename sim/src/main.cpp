@@ -25,6 +25,8 @@ Options:
   --aliases FILE               load a GET _alias body (the 404 "alias missing" body means no aliases)
   --version V                  Elasticsearch 9.x.y, 8.x.y (default 8.15.0), 7.10.x-7.17.x; OpenSearch 1.x-3.x
   --distribution D             elasticsearch (default) or opensearch; with --version, wins over --state
+  --aws-sigv4 KEY:SECRET       verify every request's AWS SigV4 signature (403 with AWS's body when bad)
+  --aws-region REGION          the region signatures must be scoped to (with --aws-sigv4)
   --compatibility-mode         OpenSearch's compatibility.override_main_response_version: GET / reads 7.10.2
   --nodes N                    number of data nodes (default 3)
   --forcemerge-ms-per-gib N    simulated force-merge duration per GiB of primary store (default 0)
@@ -122,6 +124,10 @@ int main(int argc, char** argv)
         } else if (arg == "--version") {
             options.version = value;
             version_given = true;
+        } else if (arg == "--aws-sigv4") {
+            options.aws_sigv4 = value;
+        } else if (arg == "--aws-region") {
+            options.aws_region = value;
         } else if (arg == "--distribution") {
             options.distribution = value;
             version_given = true;

@@ -36,6 +36,14 @@ Server::Server(ServerOptions options) : m_impl(std::make_unique<Impl>(std::move(
     if (!error.empty()) {
         throw std::invalid_argument("aliasing-sim options: " + error);
     }
+    if (!m_impl->options.aws_sigv4.empty()) {
+        const auto colon = m_impl->options.aws_sigv4.find(':');
+        if (colon == std::string::npos || colon == 0 || m_impl->options.aws_region.empty()) {
+            throw std::invalid_argument("aliasing-sim options: --aws-sigv4 needs ACCESS_KEY_ID:SECRET and --aws-region");
+        }
+        m_impl->core.set_sigv4(SigV4Check{m_impl->options.aws_sigv4.substr(0, colon),
+                                          m_impl->options.aws_sigv4.substr(colon + 1), m_impl->options.aws_region});
+    }
     m_impl->core.state().stopping = &m_impl->http.stopping();
     HttpServer* http = &m_impl->http;
     m_impl->core.set_connection_counters([http] { return http->open_connections(); },

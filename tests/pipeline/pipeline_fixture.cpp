@@ -143,8 +143,7 @@ Job customer_job() {
 }
 
 void PipelineSim::SetUp() {
-    sim::ServerOptions options;
-    options.data_nodes = 3;
+    sim::ServerOptions options = sim_options();
     m_sim = std::make_unique<sim::Server>(options);
     m_sim->start();
     cluster::ConnectionOptions control_options;
@@ -166,6 +165,7 @@ RunResult PipelineSim::run(const Job& job, PipelineOptions options, std::chrono:
     connection.urls = {m_sim->url()};
     connection.connect_timeout = 1s;
     connection.read_timeout = read_timeout;
+    connection.sigv4 = m_sigv4;
     auto transport = cluster::Transport::create(
         connection, cluster::TransportHooks{[](std::chrono::milliseconds) {}, [] { return 0.5; }});
     EXPECT_TRUE(transport.ok());

@@ -80,6 +80,12 @@ Job customer_job();
 
 class PipelineSim : public ::testing::Test {
 protected:
+    /// The simulator's options (3 data nodes); override for others.
+    virtual sim::ServerOptions sim_options() const {
+        sim::ServerOptions options;
+        options.data_nodes = 3;
+        return options;
+    }
     void SetUp() override;
     void TearDown() override;
 
@@ -98,6 +104,7 @@ protected:
     long long wait_for_open_connections(long long expected);
 
     std::unique_ptr<sim::Server> m_sim;
+    std::optional<cluster::SigV4Config> m_sigv4;  ///< run() signs every request when set
     std::optional<cluster::Transport> m_control;
 };
 

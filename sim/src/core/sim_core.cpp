@@ -149,6 +149,16 @@ Outcome SimCore::handle_api(const HttpRequest& request)
         Reply reply = json_reply(error.body, error.status);
         return finish(Outcome{render(reply, request), Delivery::send});
     }
+    if (m_sigv4) {
+        if (auto refusal = m_sigv4->refuse(request)) {
+            HttpResponse denied;
+            denied.status = 403;
+            denied.content_type = "application/json";
+            denied.headers.emplace_back("x-amzn-ErrorType", "InvalidSignatureException");
+            denied.body = *refusal;
+            return finish(Outcome{denied, Delivery::send});
+        }
+    }
     const std::vector<FaultRule> fired = m_faults.fire(request.method, request.path);
     sleep_for_faults(fired, FaultWhen::before, m_state.stopping);
     if (const FaultRule* rule = answering_fault(fired, FaultWhen::before)) {

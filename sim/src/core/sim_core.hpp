@@ -4,6 +4,7 @@
 
 #include "api/router.hpp"
 #include "control/faults.hpp"
+#include "control/sigv4_check.hpp"
 #include "control/request_log.hpp"
 #include "http/http_message.hpp"
 
@@ -20,6 +21,8 @@ public:
 
     SimState& state() { return m_state; }
     void set_logger(std::function<void(const std::string&)> logger);
+    /// Verifies every API request's SigV4 signature from now on (set before serving).
+    void set_sigv4(SigV4Check check) { m_sigv4 = std::move(check); }
     /// Provides the live connection counters for GET /_sim/connections.
     void set_connection_counters(std::function<std::int64_t()> open, std::function<std::int64_t()> total);
 
@@ -31,6 +34,7 @@ private:
     void log_line(const HttpRequest& request, int status, std::chrono::steady_clock::duration took);
 
     SimState m_state;
+    std::optional<SigV4Check> m_sigv4;
     Router m_router;
     FaultTable m_faults;
     RequestLog m_log;

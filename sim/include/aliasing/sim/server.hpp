@@ -19,6 +19,8 @@ struct ServerOptions {
     int data_nodes = 3;
     std::uint64_t forcemerge_millis_per_gib = 0;  ///< simulated force-merge duration
     std::uint64_t replica_delay_millis = 0;       ///< yellow -> green delay after a replica increase
+    std::string aws_sigv4;   ///< "ACCESS_KEY_ID:SECRET": verify every request's SigV4 signature (403 when bad)
+    std::string aws_region;  ///< the region signatures must be scoped to (with aws_sigv4)
 };
 
 /// The simulator: an HTTP server on host:port serving the Elasticsearch API and the /_sim/ test controls.
