@@ -96,7 +96,6 @@ Status apply_node_version(Product& product, std::string_view nodes_body) {
 }
 
 std::optional<Error> unsupported(const Product& product) {
-    if (product.has_must_exist()) return std::nullopt;
     const bool opensearch = product.distribution == Distribution::OpenSearch;
     if (opensearch && product.compatibility_mode && product.version == "7.10.2") {
         return make_error(ErrorKind::Unreachable,
@@ -104,6 +103,7 @@ std::optional<Error> unsupported(const Product& product) {
                           "needed (OpenSearch 2.12 or later is required); turn "
                           "compatibility.override_main_response_version off");
     }
+    if (product.has_must_exist()) return std::nullopt;
     return make_error(ErrorKind::Unreachable,
                       product.name() + " is not supported: aliasing needs " +
                           (opensearch ? "OpenSearch 2.12" : "Elasticsearch 7.11") +
