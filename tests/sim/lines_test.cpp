@@ -60,6 +60,18 @@ TEST_F(LineTest, OpenSearchCompatibilityModeReads7102WithoutDistributionButNodes
     EXPECT_EQ(nodes.json["nodes"].as_object().begin()->second["version"], Json("2.19.1"));
 }
 
+TEST_F(LineTest, CompatibilityModeExistsOnlyWhereOpenSearchHasTheSetting)
+{
+    for (const auto& [distribution, version] : std::vector<std::pair<std::string, std::string>>{
+             {"opensearch", "3.1.0"}, {"opensearch", "2.0.1"}, {"elasticsearch", "8.15.0"}}) {
+        ServerOptions given;
+        given.distribution = distribution;
+        given.version = version;
+        given.override_main_response_version = true;
+        EXPECT_THROW(Server server(given), std::invalid_argument) << distribution << " " << version;
+    }
+}
+
 TEST_F(LineTest, ProductHeaderOnlyFromElasticsearch714)
 {
     start("elasticsearch", "7.10.2");

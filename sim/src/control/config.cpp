@@ -55,6 +55,12 @@ std::string apply_config(Cluster& cluster, const Json& config)
                    "]; known: distribution, version, override_main_response_version, data_nodes, forcemerge_millis_per_gib, replica_delay_millis";
         }
     }
+    const Version& version = next.version;
+    if (version.override_main_response_version &&
+        (!version.opensearch() || version.major >= 3 || (version.major == 2 && version.minor == 0))) {
+        // Only OpenSearch 1.x and 2.1-2.19 know it (removed in 2.0 by #3031, restored in 2.1, gone in 3.0).
+        return "unknown setting [compatibility.override_main_response_version] on " + version.product_text();
+    }
     cluster = std::move(next);
     return "";
 }
