@@ -87,6 +87,16 @@ TEST_F(ProductLines, NineTimeoutOnTheSwapIsReadBackNotRetried) {
     EXPECT_EQ(swaps, 1) << "the 429 with X-Timed-Out must not be resent";
 }
 
+TEST_F(ProductLines, OpenSearchSecurityPlugin401WithoutJsonIsAnAuthenticationFailure) {
+    for (const std::string version : {"opensearch-2.19.1", "opensearch-2.12.0"}) {
+        load(customer_state(version));
+        add_fault(R"({"path":"/","status":401})");  // the body is empty from 2.11 ("Unauthorized" before)
+        const RunResult result = run(customer_job());
+        EXPECT_EQ(result.outcome.exit_code, 5) << version;
+        EXPECT_NE(result.outcome.message.find("authentication failed"), std::string::npos) << result.outcome.message;
+    }
+}
+
 TEST_F(ProductLines, RequestsAreAlwaysPlainJson) {
     load(customer_state("9.1.5"));
     ASSERT_EQ(run(customer_job()).outcome.exit_code, 0);
