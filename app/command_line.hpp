@@ -33,6 +33,9 @@ struct CommandLine {
     std::string log_format = "text";
     std::optional<std::string> timeout;
     std::optional<std::string> lock_ttl;
+    std::optional<std::string> lock_index;
+    bool clear = false;             // rollback --clear: remove the rollback hold
+    bool hold_until_newer = false;  // rollback --hold-until-newer
 };
 
 /// Each command's entry point: returns the process exit code (SPEC §9).

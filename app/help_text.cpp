@@ -25,13 +25,19 @@ const std::vector<OptionHelp>& all_options() {
         {"aws-region", "REGION", "the AWS region for --aws-sigv4 (default: $AWS_REGION)"},
         {"aws-service", "SERVICE", "es (OpenSearch Service domains, default) or aoss (serverless) for --aws-sigv4"},
         {"dry-run", "", "stop after printing the plan; touch nothing"},
-        {"apply", "", "run the force-merges the audit recommends"},
+        {"apply", "", "run the force-merges the audit recommends (needs --pattern)"},
         {"report", "FILE", "write a JSON report of the run (job, plugin, plan, every action, outcome, exit code)"},
         {"log-format", "FORMAT", "text (default) or json: one JSON object per line for log shippers"},
         {"timeout", "SECONDS", "longest wait for a force-merge or for green health (default 3600)"},
         {"lock-ttl", "SECONDS",
-         "the run lock (one run per alias at a time, kept in the cluster's aliasing-locks index) expires after this "
-         "long if the run dies without releasing it (default 21600 = 6 h)"},
+         "how long a dead run's lock blocks others (default 900 = 15 min): a live run renews its lock (a heartbeat); "
+         "a waiting run takes a lock over once it has watched it this long without a heartbeat, by its own clock"},
+        {"lock-index", "NAME",
+         "the index keeping the run lock and the rollback hold (default aliasing-locks); the user needs read, write "
+         "and create_index (or auto_configure) on it"},
+        {"clear", "", "rollback: remove the rollback hold instead of rolling back, so the next run promotes again"},
+        {"hold-until-newer", "",
+         "rollback: the hold also ends by itself when a generation newer than the one rolled back from appears"},
     };
     return options;
 }
@@ -43,9 +49,14 @@ const std::vector<CommandHelp>& all_commands() {
          "Reads the cluster, plans (the plan is printed first), force-merges the new indices, sets their replicas "
          "and waits for them to be green, moves the alias in one atomic POST /_aliases (must_exist on the observed "
          "old targets), verifies it, then deletes what it replaced (delete_old). A refused or failed run leaves the "
-         "cluster as it was or safe to resume: run the same job again.",
-         {"es-url", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service", "dry-run", "report", "log-format", "plugin-dir", "output", "timeout",
-          "lock-ttl"},
+         "cluster as it was or safe to resume: run the same job again. One run per alias at a time: the run holds a "
+         "lock document in the cluster (aliasing-locks, or --lock-index) and renews it while it works; a second run "
+         "is refused (exit 6) at the holder's next heartbeat. SIGTERM or SIGINT stops the run at the next safe point "
+         "(never between the swap and its verification), releases the lock and exits 6, outcome \"interrupted\". "
+         "After `aliasing rollback` the run refuses (exit 4) to promote a newer generation until the hold is cleared.",
+         {"es-url", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
+          "dry-run", "report", "log-format", "plugin-dir", "output", "timeout",
+          "lock-ttl", "lock-index"},
          "ALIASING_ES_URL=https://es-prod:9200 ALIASING_ES_API_KEY_FILE=/run/secrets/es aliasing run customer.json"},
         {"plan", "aliasing plan JOB --catalog CATALOG.json [--aliases ALIASES.json]... [--output text|json|markdown]",
          "show offline what a promotion would do",
@@ -56,21 +67,29 @@ const std::vector<CommandHelp>& all_commands() {
          "--aliases examples/catalogs/customer-aliases.json"},
         {"status", "aliasing status JOB [--es-url URL]",
          "what is live, which generations exist and are complete, what a run would do",
-         "Reads the cluster and prints the plan without acting (like run --dry-run, exit codes as plan).",
-         {"es-url", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service", "plugin-dir", "output", "log-format"},
+         "Reads the cluster and prints the plan without acting (like run --dry-run, exit codes as plan), then the run "
+         "lock (holder host:pid, job, since, last heartbeat) and any rollback hold; exit 4 while a hold would refuse "
+         "the run.",
+         {"es-url", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
+          "plugin-dir", "output", "log-format", "lock-index"},
          "aliasing status customer.json --es-url http://127.0.0.1:9200"},
-        {"rollback", "aliasing rollback JOB [--es-url URL] [--report FILE]",
+        {"rollback", "aliasing rollback JOB [--es-url URL] [--report FILE] [--hold-until-newer] | rollback --clear JOB",
          "point the alias back to the newest retained complete generation older than the live one",
-         "Keep generations for rollback with keep_generations in the job file. Same checks and atomic swap as run; "
-         "never deletes anything.",
-         {"es-url", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service", "report", "log-format", "plugin-dir", "output", "timeout", "dry-run",
-          "lock-ttl"},
+         "Keep generations for rollback with keep_generations in the job file. Same checks, lock and atomic swap as "
+         "run; never deletes anything. Before the swap it leaves a rollback hold in the lock index: normal runs on "
+         "every host then refuse (exit 4, nothing changed) to promote any generation newer than the live one until "
+         "`aliasing rollback --clear JOB` removes it (or, with --hold-until-newer, until a generation newer than the "
+         "one rolled back from appears). `status` shows the hold.",
+         {"es-url", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
+          "report", "log-format", "plugin-dir", "output", "timeout", "dry-run",
+          "lock-ttl", "lock-index", "clear", "hold-until-newer"},
          "aliasing rollback customer.json"},
         {"audit", "aliasing audit (--catalog CATALOG.json | --es-url URL) [--pattern GLOB] [--apply]",
          "the plan table for every index, flagging bad shard sizing",
          "Prints shards, size, segments and the recommended force-merge for every index of a catalog (or of a live "
          "cluster), and flags indices whose shards are far too small or too large for their size. With --es-url "
-         "and --apply it runs the recommended force-merges.",
+         "and --apply it runs the recommended force-merges of the indices matching an explicit --pattern; hidden "
+         "indices and indices of a data source that never force-merges (transaction) are skipped, saying why.",
          {"catalog", "es-url", "ca-file", "insecure", "pattern", "max-segment-size", "output", "apply", "log-format",
           "timeout"},
          "aliasing audit --catalog all-indices.json --pattern 'customer-*'"},

@@ -77,6 +77,12 @@ protected:
             line.timeout = value;
         } else if (name == "lock-ttl") {
             line.lock_ttl = value;
+        } else if (name == "lock-index") {
+            line.lock_index = value;
+        } else if (name == "clear") {
+            line.clear = true;
+        } else if (name == "hold-until-newer") {
+            line.hold_until_newer = true;
         }
     }
 

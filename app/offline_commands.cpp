@@ -52,7 +52,7 @@ int run_plan(const CommandLine& line) {
         std::cout << "abort_run is set in " << line.positional.front() << ": nothing to do (exit 99, \"skipped\")\n";
         return exit_code(ErrorKind::Aborted);
     }
-    auto plugins = load_plugins(line);
+    auto plugins = load_plugin_for(line, job->data_source);
     auto source = plugins.registry.require(job->data_source);
     if (!source) return fail(2, source.error().message);
     auto clock = clock_from(line);
@@ -77,9 +77,11 @@ int run_audit(const CommandLine& line) {
     if (!max_segment) return fail(2, max_segment.error().message);
     auto catalog = Catalog::load(*line.catalog);
     if (!catalog) return fail(2, catalog.error().message);
+    auto plugins = load_plugins(line);
     AuditOptions options;
     options.pattern = line.pattern.value_or("*");
     options.max_segment_size_bytes = *max_segment;
+    options.sources = plugins.registry.sources();
     std::cout << render_audit(audit_catalog(*catalog, options), *format);
     return 0;
 }

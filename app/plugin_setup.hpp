@@ -16,10 +16,21 @@ struct LoadedPlugins {
     PluginRegistry registry;
 };
 
-inline LoadedPlugins load_plugins(const CommandLine& line) {
+inline std::vector<std::filesystem::path> plugin_dirs(const CommandLine& line) {
     std::vector<std::filesystem::path> dirs(line.plugin_dirs.begin(), line.plugin_dirs.end());
     const auto exe = current_executable_path("aliasing");
-    return LoadedPlugins{PluginRegistry::discover(plugin_search_path(exe, dirs, std::getenv("ALIASING_PLUGIN_PATH")))};
+    return plugin_search_path(exe, dirs, std::getenv("ALIASING_PLUGIN_PATH"));
+}
+
+/// Every source (`plugins`, `audit`): each library is probed in a child process first, so one that crashes while
+/// loading is listed as rejected instead of stopping the command.
+inline LoadedPlugins load_plugins(const CommandLine& line) {
+    return LoadedPlugins{PluginRegistry::discover(plugin_dirs(line), PluginRegistry::Isolation::ProbeFirst)};
+}
+
+/// Only the job's data source (`plan`, `run`, `status`, `rollback`): no other plugin's code runs.
+inline LoadedPlugins load_plugin_for(const CommandLine& line, std::string_view data_source) {
+    return LoadedPlugins{PluginRegistry::discover_source(plugin_dirs(line), data_source)};
 }
 
 Result<AliasTable> load_alias_files(const std::vector<std::string>& files);

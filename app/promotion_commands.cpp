@@ -9,13 +9,41 @@
 #include "aliasing/cluster/transport.hpp"
 #include "aliasing/pipeline.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <charconv>
 #include <iostream>
+#include <thread>
 
 namespace aliasing::cli {
 namespace {
+
+// The one piece of global state: set by the SIGTERM/SIGINT handler, read at the run's safe points.
+std::atomic<bool> g_stop_requested{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler may only touch a lock-free atomic");
+
+extern "C" void on_stop_signal(int) { g_stop_requested.store(true); }
+
+void install_stop_handlers() {
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;  // requests in flight go on; the run stops at its next safe point
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
+}
+
+bool stop_requested() { return g_stop_requested.load(); }
+
+// Backoff sleeps between retries end early once a stop is requested.
+void interruptible_sleep(std::chrono::milliseconds duration) {
+    const auto until = std::chrono::steady_clock::now() + duration;
+    while (!stop_requested() && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+            until - std::chrono::steady_clock::now(), std::chrono::milliseconds(50)));
+}
 
 struct Session {
     RunLog log;
@@ -50,7 +78,7 @@ Result<std::chrono::seconds> parse_timeout(const std::optional<std::string>& tex
 }
 
 Result<std::chrono::seconds> parse_lock_ttl(const std::optional<std::string>& text) {
-    if (!text) return std::chrono::seconds(6 * 3600);
+    if (!text) return cluster::kDefaultLockTtl;
     auto seconds = parse_timeout(text);
     if (!seconds) return make_error(ErrorKind::Usage, "--lock-ttl: value \"" + *text + "\" is not valid: expected seconds > 0");
     return seconds;
@@ -77,7 +105,9 @@ Result<cluster::EsClient> connect(const CommandLine& line, RunLog& log) {
         log.warn("tls", "--insecure: the cluster's TLS certificate is NOT verified; anyone on the path can read "
                         "and change this run's requests. Never use this in production");
     }
-    auto transport = cluster::Transport::create(*options);
+    cluster::TransportHooks hooks;
+    hooks.sleep = interruptible_sleep;
+    auto transport = cluster::Transport::create(*options, hooks);
     if (!transport) return transport.error();
     return cluster::EsClient(std::move(transport).value());
 }
@@ -89,16 +119,23 @@ int online_audit(const CommandLine& line, Session& session) {
     if (!max_segment) return session.finish(outcome_of(max_segment.error()));
     auto timeout = parse_timeout(line.timeout);
     if (!timeout) return session.finish(outcome_of(timeout.error()));
+    if (line.apply && !line.pattern) {
+        return session.finish(outcome_of(make_error(
+            ErrorKind::Usage, "audit --apply needs an explicit --pattern GLOB (e.g. --pattern 'customer-2_0_0-*'): "
+                              "force-merging every index of a cluster is never a default; nothing was changed")));
+    }
+    auto plugins = load_plugins(line);  // before any connection: the probes fork
     auto client = connect(line, session.log);
     if (!client) return session.finish(outcome_of(client.error()));
     const std::string pattern = line.pattern.value_or("*");
-    auto body = client->cat_indices(pattern);
+    auto body = client->cat_indices(pattern, cluster::EsClient::Hidden::Exclude);
     if (!body) return session.finish(outcome_of(body.error()));
     auto catalog = Catalog::parse(std::move(body).value(), "GET /_cat/indices/" + pattern);
     if (!catalog) return session.finish(outcome_of(catalog.error()));
     AuditOptions options;
     options.pattern = pattern;
     options.max_segment_size_bytes = *max_segment;
+    options.sources = plugins.registry.sources();
     const auto rows = audit_catalog(*catalog, options);
     std::cout << render_audit(rows, *format) << std::flush;
     if (!line.apply) return session.finish({0, "audited", ""});
@@ -108,7 +145,33 @@ int online_audit(const CommandLine& line, Session& session) {
             merges.push_back(row.merge);
     PipelineOptions pipeline_options;
     pipeline_options.timeout = *timeout;
+    pipeline_options.interrupted = stop_requested;
     return session.finish(apply_force_merges(*client, merges, session.log, session.report, pipeline_options));
+}
+
+Result<std::string> lock_index_from(const CommandLine& line) {
+    if (!line.lock_index) return std::string(cluster::kLockIndex);
+    if (auto problem = index_name_problem(*line.lock_index); !problem.empty())
+        return make_error(ErrorKind::Usage, "--lock-index: value \"" + *line.lock_index + "\" is not a valid index "
+                                            "name: " + problem);
+    return *line.lock_index;
+}
+
+// `aliasing rollback --clear JOB`: removes the rollback hold; the alias is not moved.
+int clear_rollback_hold(cluster::EsClient& client, const Job& job, const std::string& index, Session& session) {
+    auto hold = cluster::read_hold(client, index, job.alias_name);
+    if (!hold) return session.finish(outcome_of(hold.error()));
+    auto cleared = cluster::clear_hold(client, index, job.alias_name);
+    if (!cleared) return session.finish(outcome_of(cleared.error()));
+    if (!*cleared || !*hold) {
+        session.log.info("hold", "alias [" + job.alias_name + "] has no rollback hold: nothing to clear");
+        return session.finish({0, "hold_cleared", "no rollback hold"});
+    }
+    const std::string message = "rollback hold cleared (" + cluster::describe_hold(**hold) +
+                                "); the next run promotes the newest complete generation again";
+    session.log.info("hold", message);
+    session.report.record({"hold", job.alias_name, ActionStatus::Ok, "cleared", 0});
+    return session.finish({0, "hold_cleared", message});
 }
 
 }  // namespace
@@ -136,22 +199,41 @@ int run_promotion(const CommandLine& line) {
         return session.finish({exit_code(ErrorKind::Aborted), "aborted",
                                "abort_run is set in " + line.positional.front() + ": nothing done"});
     }
-    auto plugins = load_plugins(line);
+    auto plugins = load_plugin_for(line, job->data_source);
     auto source = plugins.registry.require(job->data_source);
     if (!source) return session.finish(outcome_of(source.error()));
     session.report.set_plugin((*source)->info());
 
+    auto lock_index = lock_index_from(line);
+    if (!lock_index) return session.finish(outcome_of(lock_index.error()));
+    if ((line.clear || line.hold_until_newer) && line.command != "rollback")
+        return session.finish(outcome_of(make_error(ErrorKind::Usage, "--clear and --hold-until-newer are rollback options")));
+    install_stop_handlers();
     auto client = connect(line, session.log);
     if (!client) return session.finish(outcome_of(client.error()));
+    if (line.clear) {
+        if (auto info = client->info(); !info)
+            return session.finish(outcome_of(make_error(ErrorKind::Unreachable, info.error().message)));
+        const int code = clear_rollback_hold(*client, *job, *lock_index, session);
+        client->close();
+        return code;
+    }
 
     PipelineOptions options;
+    options.interrupted = stop_requested;
+    if (line.hold_until_newer) options.hold_release = cluster::HoldRelease::NewerThanFrom;
     options.plan_format = *format;
     options.timeout = *timeout;
     if (line.command == "status" || line.dry_run) options.execution = Execution::DryRun;
     if (line.command == "rollback") options.mode = PipelineMode::Rollback;
     auto lock_ttl = parse_lock_ttl(line.lock_ttl);
     if (!lock_ttl) return session.finish(outcome_of(lock_ttl.error()));
-    options.lock = cluster::LockRequest{job->alias_name, run_holder(), line.positional.front(), *lock_ttl, {}};
+    options.lock = cluster::LockRequest{};
+    options.lock->id = job->alias_name;
+    options.lock->holder = run_holder();
+    options.lock->job = line.positional.front();
+    options.lock->ttl = *lock_ttl;
+    options.lock->index = *lock_index;
     Pipeline pipeline(*client, *job, **source, session.log, session.report, std::cout, options);
     const PipelineOutcome outcome = pipeline.run();
     client->close();

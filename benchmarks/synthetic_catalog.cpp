@@ -381,6 +381,9 @@ Job customer_job() {
     job.delete_old = true;
     job.forcemerge_new = true;
     job.keep_generations = 2;
+    // Pinned: the synthetic entities include `person` beside `contact-person`, which discovery mode refuses as
+    // ambiguous (docs/ownership.md O4), as it should for a real catalog.
+    job.entities = std::vector<std::string>(kCustomerEntities.begin(), kCustomerEntities.end());
     return job;
 }
 

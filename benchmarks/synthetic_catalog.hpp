@@ -49,7 +49,7 @@ struct SyntheticCatalog {
 SyntheticCatalog make_synthetic_catalog(std::size_t index_count);
 
 /// The job the benchmarks plan: alias `customer`, data source customer, index_base customer-2_0_0, delete_old,
-/// keep_generations 2, forcemerge_new.
+/// keep_generations 2, forcemerge_new, its 20 entities pinned.
 Job customer_job();
 
 }  // namespace aliasing::bench

@@ -122,6 +122,134 @@ TEST(CliPlanTest, MissingCatalogFileExitsTwoNamingThePath) {
     EXPECT_NE(r.err.find("/nonexistent/catalog.json"), std::string::npos) << r.err;
 }
 
+// A `_cat/indices` body with `index` and the other usual columns for each name (all open and green).
+std::string cat_body(const std::vector<std::string>& names, bool with_status = true) {
+    std::string body = "[";
+    for (const auto& name : names) {
+        body += std::string(body.size() > 1 ? "," : "") + R"({"health":"green",)" +
+                (with_status ? R"("status":"open",)" : "") + R"("index":")" + name +
+                R"(","pri":"1","rep":"0","docs.count":"10","pri.store.size":"1048576","pri.segments.count":"1"})";
+    }
+    return body + "]";
+}
+
+std::string aliases_body(const std::vector<std::string>& names, const std::string& alias = "customer-prod") {
+    std::string body = "{";
+    for (const auto& name : names)
+        body += std::string(body.size() > 1 ? "," : "") + "\"" + name + R"(":{"aliases":{")" + alias + R"(":{}}})";
+    return body + "}";
+}
+
+std::string customer(const std::string& entity, const std::string& run) { return "customer-2_0_0-" + entity + "-" + run; }
+
+std::string customer_job(const std::string& extra) {
+    return R"({"alias_name":"customer-prod","data_source":"customer","index_base":"customer-2_0_0",)"
+           R"("delete_old":true,"forcemerge_new":true)" + extra + "}";
+}
+
+ProcessResult plan_files(const std::string& tag, const std::string& job, const std::string& catalog,
+                         const std::string& aliases, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"plan", temp_file(tag + "-job.json", job), "--catalog",
+                                     temp_file(tag + "-catalog.json", catalog), "--aliases",
+                                     temp_file(tag + "-aliases.json", aliases), "--now", "20261124t000000"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return aliasing(args);
+}
+
+// Ours: individual and address of three runs, the alias on the middle one. Another team's archive under the same
+// index_base: archive-individual and archive-address of several runs, one of them newer than all of ours.
+std::vector<std::string> ours_and_archive() {
+    std::vector<std::string> names;
+    for (const char* run : {"20261120t020000", "20261121t020000", "20261122t020000"})
+        for (const char* entity : {"individual", "address"}) names.push_back(customer(entity, run));
+    for (const char* run : {"20261101t000000", "20261121t020000", "20261123t000000"})
+        for (const char* entity : {"archive-individual", "archive-address"}) names.push_back(customer(entity, run));
+    return names;
+}
+
+std::vector<std::string> strings_of(const Poco::JSON::Array::Ptr& array) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < array->size(); ++i) out.push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
+    return out;
+}
+
+TEST(CliPlanOwnershipTest, PinnedEntitiesLeaveAnotherTeamsArchiveIndicesUnderTheSameBaseAlone) {
+    auto r = plan_files("pinned", customer_job(R"(,"entities":["individual","address"])"), cat_body(ours_and_archive()),
+                        aliases_body({customer("individual", "20261121t020000"), customer("address", "20261121t020000")}),
+                        {"--output", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    Poco::JSON::Parser parser;
+    auto plan = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ(plan->getObject("candidate")->getValue<std::string>("run_id"), "20261122t020000");
+    EXPECT_EQ(strings_of(plan->getArray("deletions")),
+              (std::vector<std::string>{customer("address", "20261120t020000"), customer("address", "20261121t020000"),
+                                        customer("individual", "20261120t020000"),
+                                        customer("individual", "20261121t020000")}));
+    EXPECT_EQ(strings_of(plan->getArray("new_indices")),
+              (std::vector<std::string>{customer("address", "20261122t020000"), customer("individual", "20261122t020000")}));
+    auto merges = plan->getArray("merges");
+    for (std::size_t i = 0; i < merges->size(); ++i)
+        EXPECT_EQ(merges->getObject(static_cast<unsigned>(i))->getValue<std::string>("index").find("archive"),
+                  std::string::npos);
+    auto ignored = plan->getArray("ignored");
+    std::size_t archive_ignored = 0;
+    for (std::size_t i = 0; i < ignored->size(); ++i) {
+        auto entry = ignored->getObject(static_cast<unsigned>(i));
+        if (entry->getValue<std::string>("index").find("-archive-") == std::string::npos) continue;
+        ++archive_ignored;
+        EXPECT_NE(entry->getValue<std::string>("reason").find("not one of this job's entities"), std::string::npos);
+    }
+    EXPECT_EQ(archive_ignored, 6u);
+}
+
+TEST(CliPlanOwnershipTest, DiscoveryRefusesTheArchiveEntitiesAndSaysWhatToPin) {
+    auto r = plan_files("ambiguous", customer_job(""), cat_body(ours_and_archive()),
+                        aliases_body({customer("individual", "20261121t020000"), customer("address", "20261121t020000")}));
+    EXPECT_EQ(r.exit_code, 4) << r.out << r.err;
+    EXPECT_NE(r.out.find("ambiguous entities [archive-address, archive-individual]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(R"("entities": ["address","individual"])"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Deletions after the swap"), std::string::npos) << r.out;
+}
+
+TEST(CliPlanOwnershipTest, AnEntityNewInTheCandidateIsShownInTextMarkdownAndJson) {
+    const std::vector<std::string> names = {customer("individual", "20261121t020000"), customer("address", "20261121t020000"),
+                                            customer("individual", "20261122t020000"), customer("address", "20261122t020000"),
+                                            customer("phone", "20261122t020000")};
+    const auto live = aliases_body({names[0], names[1]});
+    auto text = plan_files("new-text", customer_job(""), cat_body(names), live);
+    EXPECT_EQ(text.exit_code, 0) << text.out << text.err;
+    EXPECT_NE(text.out.find("new entity (in the new generation, not in the live one): phone"), std::string::npos)
+        << text.out;
+    auto markdown = plan_files("new-md", customer_job(""), cat_body(names), live, {"--output", "markdown"});
+    EXPECT_NE(markdown.out.find("new entity (in the new generation, not in the live one): phone"), std::string::npos)
+        << markdown.out;
+    auto json = plan_files("new-json", customer_job(""), cat_body(names), live, {"--output", "json"});
+    Poco::JSON::Parser parser;
+    auto plan = parser.parse(json.out).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ(strings_of(plan->getArray("new_entities")), (std::vector<std::string>{"phone"}));
+}
+
+TEST(CliPlanOwnershipTest, KeepGenerationsOneKeepsTheLiveGenerationThatLacksTheNewEntity) {
+    const std::vector<std::string> names = {customer("individual", "20261121t020000"), customer("address", "20261121t020000"),
+                                            customer("individual", "20261122t020000"), customer("address", "20261122t020000"),
+                                            customer("phone", "20261122t020000")};
+    auto r = plan_files("keep", customer_job(R"(,"keep_generations":1)"), cat_body(names),
+                        aliases_body({names[0], names[1]}), {"--output", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    Poco::JSON::Parser parser;
+    auto plan = parser.parse(r.out).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ(plan->getArray("deletions")->size(), 0u) << r.out;
+    EXPECT_NE(r.out.find("kept for rollback"), std::string::npos) << r.out;
+}
+
+TEST(CliPlanOwnershipTest, CatalogWithoutAStatusColumnIsRefusedSayingWhatToRequest) {
+    auto r = plan_files("no-status", customer_job(""), cat_body({customer("address", "20261122t020000")}, false),
+                        "{}");
+    EXPECT_EQ(r.exit_code, 4) << r.out << r.err;
+    EXPECT_NE(r.out.find("the catalog has no `status` column"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("h=health,status,index"), std::string::npos) << r.out;
+}
+
 TEST(CliTest, UnknownOptionExitsTwo) { EXPECT_EQ(aliasing({"plan", "--bogus"}).exit_code, 2); }
 
 TEST(CliTest, OptionNotUsedByTheCommandIsRefused) {

@@ -155,6 +155,30 @@ TEST_F(CliReport, SuccessfulRunReportsEveryStepOk) {
     expect_json_lines(result.err);
 }
 
+TEST_F(CliReport, ReportListsEveryDeletedIndexNotTheFirstSix) {
+    const NormalState before = cluster_view();
+    const auto result = aliasing("run");
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const NormalState after = cluster_view();
+    std::set<std::string> deleted;
+    for (const auto& name : before.names())
+        if (!after.indices.count(name)) deleted.insert(name);
+    ASSERT_GT(deleted.size(), 6u) << "the example must delete more than six indices";
+
+    const auto json = report(0, "promoted");
+    std::set<std::string> reported;
+    const auto actions = json->getArray("actions");
+    for (std::size_t i = 0; actions && i < actions->size(); ++i) {
+        const auto action = actions->getObject(static_cast<unsigned>(i));
+        if (action->getValue<std::string>("step") != "delete" || action->getValue<std::string>("status") != "ok")
+            continue;
+        const auto indices = action->getArray("indices");
+        ASSERT_TRUE(indices) << "a delete action names its indices: " << read_text(m_report);
+        for (std::size_t k = 0; k < indices->size(); ++k) reported.insert(indices->getElement<std::string>(static_cast<unsigned>(k)));
+    }
+    EXPECT_EQ(reported, deleted);
+}
+
 TEST_F(CliReport, RefusedRunOfAnIncompleteGenerationReportsExit4) {
     ASSERT_EQ(control(Method::Delete, "/customer-2_0_0-contact-20261122t020000").status, 200);
     const NormalState before = cluster_view();

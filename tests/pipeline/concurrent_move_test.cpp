@@ -1,5 +1,5 @@
 // I4: someone else moves the alias between discover and the swap; the must_exist swap fails atomically, the run
-// exits 7 and deletes nothing.
+// exits 7 and deletes nothing. Also when the move happens while the outcome of our swap is unknown.
 
 #include "pipeline_fixture.hpp"
 
@@ -14,6 +14,15 @@ std::string move_to_older_generation() {
     std::string actions = R"({"actions":[)";
     for (const auto& name : generation(kOldRun))
         actions += R"({"remove":{"index":")" + name + R"(","alias":"customer-prod"}},)";
+    for (const auto& name : generation(kOlderRun))
+        actions += R"({"add":{"index":")" + name + R"(","alias":"customer-prod"}},)";
+    actions.back() = ']';
+    return actions + "}";
+}
+
+/// Someone else's move that takes the alias wherever it points now to the older generation.
+std::string take_alias_to_older_generation() {
+    std::string actions = R"({"actions":[{"remove":{"index":"customer-2_0_0-*","alias":"customer-prod"}},)";
     for (const auto& name : generation(kOlderRun))
         actions += R"({"add":{"index":")" + name + R"(","alias":"customer-prod"}},)";
     actions.back() = ']';
@@ -69,6 +78,27 @@ TEST_F(ConcurrentMove, AliasMovedWhileReplicasAreSetExits7AndDeletesNothing) {
     const NormalState after = state();
     EXPECT_EQ(after.names(), before.names()) << "something was deleted:\n" << after.describe();
     EXPECT_EQ(after.alias_targets(kAlias), generation(kOlderRun));
+}
+
+TEST_F(ConcurrentMove, AliasMovedWhileTheSwapOutcomeIsUnknownStillExits7) {
+    // Our swap waits in the master's queue past the client's read timeout; someone else's move arrives meanwhile and
+    // is queued behind it. Ours applies, then theirs takes the alias to the older generation; our resend fails
+    // must_exist. The alias points where neither our swap nor the state observed at the start put it: exit 7.
+    add_fault(R"({"method":"POST","path":"/_aliases","nth":1,"action":"delay","delay_ms":800})");
+    const NormalState before = state();
+    std::thread mover([&] {
+        for (int i = 0; i < 500 && requests_to("POST", "/_aliases").empty(); ++i) std::this_thread::sleep_for(5ms);
+        const auto response = control(Method::Post, "/_aliases", take_alias_to_older_generation());
+        EXPECT_EQ(response.status, 200) << response.body;
+    });
+    const RunResult result = run(customer_job(), {}, 500ms);
+    mover.join();
+    EXPECT_EQ(requests_to("POST", "/_aliases").size(), 3u) << "ours, theirs, our resend\n" << result.log;
+    EXPECT_EQ(result.outcome.exit_code, 7) << result.outcome.message << "\n" << result.log;
+    EXPECT_EQ(result.outcome.outcome, "alias_moved");
+    const NormalState after = state();
+    EXPECT_EQ(after.names(), before.names()) << "something was deleted:\n" << after.describe();
+    EXPECT_EQ(after.alias_targets(kAlias), generation(kOlderRun)) << "the other party's move was undone";
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // SPEC §8's invariants under a fault at every request of a realistic promotion (issue 4 item 3): for each request
 // k of the clean run and each fault kind, the run exits 0 (absorbed) or 6 (or 5 at the preflight GET /), never 7;
 // the alias points to exactly one complete generation (I1); nothing aliased or outside the data source's naming is
-// deleted or touched (I2); and rerunning without faults converges to the clean run's state (I3).
+// deleted or touched (I2); and rerunning without faults converges to the clean run's state (I3). Then the swap's
+// unknown outcomes one by one (issue 10 item 6): the exit code follows where the alias is read back, not the
+// answer of a resend.
 
 #include "pipeline_fixture.hpp"
 
@@ -128,6 +130,79 @@ INSTANTIATE_TEST_SUITE_P(Kinds, FailureMatrix,
                          ::testing::Combine(::testing::ValuesIn(kKinds),
                                             ::testing::Values("8.15.0", "7.17.21", "9.1.5", "opensearch-2.19.1")),
                          name_of);
+
+class UnknownOutcome : public PipelineSim {
+protected:
+    /// The state a clean run of `job` reaches from `document`; leaves the cluster loaded with `document` again.
+    NormalState clean_run_from(const std::string& document, const Job& job) {
+        load(document);
+        const RunResult clean = run(job);
+        EXPECT_EQ(clean.outcome.exit_code, 0) << clean.outcome.message << "\n" << clean.log;
+        const NormalState reached = state();
+        load(document);
+        return reached;
+    }
+};
+
+TEST_F(UnknownOutcome, SwapQueuedPastTheReadTimeoutThenResentFailingMustExistIsStillAPromotion) {
+    // The swap waits 800 ms in the master's queue, past the client's 500 ms read timeout. The read-back still shows
+    // the old targets, so the run resends; the resend is queued behind the first swap, which applies, so the resend
+    // fails must_exist (404). The alias is on exactly the new generation: exit 0, verified, old generation deleted.
+    const Job job = customer_job();
+    for (const char* version : {"8.15.0", "7.17.21"}) {
+        SCOPED_TRACE(version);
+        const NormalState clean = clean_run_from(customer_state(version), job);
+        add_fault(R"({"method":"POST","path":"/_aliases","nth":1,"action":"delay","delay_ms":800})");
+        const RunResult result = run(job, {}, 500ms);
+        const auto swaps = requests_to("POST", "/_aliases");
+        ASSERT_EQ(swaps.size(), 2u) << "the swap was not resent: not the sequence under test\n" << result.log;
+        EXPECT_EQ(swaps[1].status, 404) << "the resend overtook the queued first swap";
+        EXPECT_EQ(result.outcome.exit_code, 0) << result.outcome.message << "\n" << result.log;
+
+        const NormalState after = state();
+        EXPECT_EQ(after.alias_targets(kAlias), generation(kNewRun)) << after.describe();  // I1
+        for (const auto& name : generation(kOldRun)) EXPECT_FALSE(after.indices.count(name)) << "not deleted " << name;
+        EXPECT_EQ(after, clean) << "not what a clean run leaves (I2):\n" << after.describe();
+        const RunResult rerun = run(job);  // I3
+        EXPECT_EQ(rerun.outcome.exit_code, 3) << rerun.outcome.message << "\n" << rerun.log;
+        EXPECT_EQ(state(), clean);
+    }
+}
+
+TEST_F(UnknownOutcome, TwoUnknownOutcomesWithTheAliasUnchangedExit6NotMoved) {
+    // Both sends of the swap are lost before reaching the cluster: nobody moved the alias, so this is a failed step
+    // (exit 6, rerun resumes), not "moved by someone else".
+    const Job job = customer_job();
+    const NormalState clean = clean_run_from(customer_state(), job);
+    const NormalState initial = state();
+    add_fault(R"({"method":"POST","path":"/_aliases","nth":1,"count":2,"action":"drop","when":"before"})");
+    const RunResult result = run(job);
+    ASSERT_EQ(requests_to("POST", "/_aliases").size(), 2u) << result.log;
+    EXPECT_EQ(result.outcome.exit_code, 6) << result.outcome.message << "\n" << result.log;
+    EXPECT_NE(result.outcome.message.find("not moved"), std::string::npos) << result.outcome.message;
+
+    const NormalState after = state();
+    EXPECT_EQ(after.alias_targets(kAlias), generation(kOldRun)) << after.describe();
+    EXPECT_EQ(after.names(), initial.names()) << "something was deleted:\n" << after.describe();
+    for (const auto& request : requests()) EXPECT_NE(request.method, "DELETE") << request.path;
+    const RunResult rerun = run(job);
+    EXPECT_EQ(rerun.outcome.exit_code, 0) << rerun.outcome.message << "\n" << rerun.log;
+    EXPECT_EQ(state(), clean);
+}
+
+TEST_F(UnknownOutcome, DeleteQueuedPastTheReadTimeoutThenResentFindingNothingIsStillDone) {
+    // The same on the delete: the first DELETE applies while queued, its resend finds the indices gone (404). What
+    // remains decides: nothing, so the cleanup is complete (exit 0), not "deleting failed".
+    const Job job = customer_job();
+    const NormalState clean = clean_run_from(customer_state(), job);
+    add_fault(R"({"method":"DELETE","path":"*","nth":1,"action":"delay","delay_ms":800})");
+    const RunResult result = run(job, {}, 500ms);
+    std::size_t deletes = 0;
+    for (const auto& request : requests()) deletes += request.method == "DELETE" ? 1 : 0;
+    ASSERT_EQ(deletes, 2u) << "the delete was not resent: not the sequence under test\n" << result.log;
+    EXPECT_EQ(result.outcome.exit_code, 0) << result.outcome.message << "\n" << result.log;
+    EXPECT_EQ(state(), clean) << state().describe();
+}
 
 }  // namespace
 }  // namespace aliasing::pipeline_testing

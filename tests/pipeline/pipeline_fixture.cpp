@@ -222,6 +222,13 @@ std::vector<LoggedRequest> PipelineSim::requests() {
     return out;
 }
 
+std::vector<LoggedRequest> PipelineSim::requests_to(const std::string& method, const std::string& path) {
+    std::vector<LoggedRequest> out;
+    for (auto& request : requests())
+        if (request.method == method && request.path == path) out.push_back(std::move(request));
+    return out;
+}
+
 NormalState PipelineSim::state() { return normalise(m_sim->dump_state()); }
 
 long long PipelineSim::wait_for_open_connections(long long expected) {

@@ -98,6 +98,8 @@ protected:
     void clear_faults();
     void clear_requests();
     std::vector<LoggedRequest> requests();
+    /// The logged requests with this method and path, in arrival order.
+    std::vector<LoggedRequest> requests_to(const std::string& method, const std::string& path);
     NormalState state();
     std::string raw_state() { return m_sim->dump_state(); }
     /// Waits up to 3 s for /_sim/connections "open" to reach `expected`; returns the last value seen.

@@ -1,4 +1,5 @@
 // Declarative sources: a JSON file defines a data source with no compiler (SPEC §10, issue 5 item 4).
+#include "aliasing/plugins/entity_checks.hpp"
 #include "aliasing/plugins/registry.hpp"
 #include "aliasing/plugins/sources.hpp"
 #include "plugin_test_support.hpp"
@@ -193,6 +194,82 @@ TEST(DeclarativeSource, AMalformedFileIsRejectedWithItsPathWhileOthersStillLoad)
     EXPECT_EQ(registry.rejections()[0].reason,
               "key \"layouts[0]\": \"{entity}-{run_id}\" must start with {index_base}, e.g. "
               "\"{index_base}-{entity}-{run_id}\"");
+}
+
+}  // namespace
+}  // namespace aliasing
+
+namespace aliasing {
+namespace {
+
+std::string with_entities(const std::string& entities,
+                          const std::string& layouts = R"(["{index_base}-{entity}-{run_id}"])") {
+    return R"({"name": "people", "version": "1.0.0", "layouts": )" + layouts + R"(, "entities": )" + entities +
+           R"(, "merge": {"policy": "never", "reason": "tiny"}})";
+}
+
+TEST(DeclaredEntities, AnUppercaseEntityIsRefused) {
+    const std::string reason = rejection_of(with_entities(R"(["person", "Cost-Centre"])"));
+    EXPECT_THAT(reason, HasSubstr("declares entity \"Cost-Centre\""));
+    EXPECT_THAT(reason, HasSubstr("lowercase"));
+}
+
+TEST(DeclaredEntities, AnEntityWithACharacterNoIndexNameHasIsRefused) {
+    EXPECT_THAT(rejection_of(with_entities(R"(["cost centre"])")), HasSubstr("declares entity \"cost centre\""));
+}
+
+TEST(DeclaredEntities, AnEntityWithAnEmptyDashPartIsRefused) {
+    EXPECT_THAT(rejection_of(with_entities(R"(["cost--centre"])")), HasSubstr("empty '-'-separated part"));
+    EXPECT_THAT(rejection_of(with_entities(R"(["person-"])")), HasSubstr("empty '-'-separated part"));
+}
+
+TEST(DeclaredEntities, AnEntityListedTwiceIsRefused) {
+    EXPECT_THAT(rejection_of(with_entities(R"(["person", "person"])")), HasSubstr("is listed twice"));
+}
+
+TEST(DeclaredEntities, ValidEntitiesWithDashesLoad) {
+    auto source = load(with_entities(R"(["person", "cost-centre"])"));
+    ASSERT_TRUE(source);
+    EXPECT_EQ(source->info().entities, (std::vector<std::string>{"person", "cost-centre"}));
+}
+
+}  // namespace
+}  // namespace aliasing
+
+namespace aliasing {
+namespace {
+
+// Like smr, which must not claim smr-employee's names: an entity ending in "-employee" can never be its own.
+class SmrLike : public DataSource {
+public:
+    explicit SmrLike(std::vector<std::string> entities) {
+        m_info.name = "smr-like";
+        m_info.layouts = {"{index_base}-{entity}-{run_id}"};
+        m_info.entities = std::move(entities);
+    }
+    const DataSourceInfo& info() const override { return m_info; }
+    Result<std::optional<ParsedName>> parse_name(std::string_view base, std::string_view name) const override {
+        const auto rest = name.substr(base.size() + 1);
+        const auto dash = rest.rfind('-');
+        const auto entity = rest.substr(0, dash);
+        if (entity.size() >= 9 && entity.substr(entity.size() - 9) == "-employee") return std::optional<ParsedName>{};
+        return std::optional<ParsedName>(ParsedName{entity, rest.substr(dash + 1), 0});
+    }
+    Result<std::string> format_name(std::string_view base, std::string_view entity, std::string_view run_id,
+                                    std::uint32_t) const override {
+        return std::string(base) + "-" + std::string(entity) + "-" + std::string(run_id);
+    }
+
+private:
+    DataSourceInfo m_info;
+};
+
+TEST(DeclaredEntities, AnEntityTheSourcesOwnNamingCannotParseBackIsRefused) {
+    Status status = check_declared_entities(SmrLike({"store", "store-employee"}));
+    ASSERT_FALSE(status.ok());
+    EXPECT_THAT(status.error().message, HasSubstr("declares entity \"store-employee\""));
+    EXPECT_THAT(status.error().message, HasSubstr("can never match"));
+    EXPECT_TRUE(check_declared_entities(SmrLike({"store", "region"})).ok());
 }
 
 }  // namespace

@@ -85,5 +85,38 @@ TEST_F(Sim717Test, DocumentBodiesCarryTypeIn717)
     EXPECT_EQ(put("/locks/_create/job-1", R"({"owner":"me"})").json["_type"], Json("_doc"));
 }
 
+TEST_F(SimTest, AutoCreateIndexFalseRefusesADocumentInAMissingIndexLikeElasticsearch)
+{
+    ASSERT_EQ(put("/_cluster/settings", R"({"persistent":{"action.auto_create_index":"false"}})").status, 200);
+    const HttpResult result = put("/aliasing-locks/_create/customer-prod", R"({"owner":"me"})");
+    EXPECT_EQ(result.status, 404);
+    EXPECT_EQ(result.json["error"]["type"], Json("index_not_found_exception"));
+    EXPECT_EQ(result.json["error"]["reason"],
+              Json("no such index [aliasing-locks] and [action.auto_create_index] is [false]"));
+    EXPECT_EQ(result.json["error"]["index"], Json("aliasing-locks"));
+    EXPECT_EQ(head("/aliasing-locks").status, 404) << "nothing was created";
+    EXPECT_EQ(get("/_cluster/settings?flat_settings=true").json["persistent"]["action.auto_create_index"], Json("false"));
+}
+
+TEST_F(SimTest, AutoCreateIndexFalseStillWritesIntoAnExistingIndex)
+{
+    ASSERT_EQ(put("/aliasing-locks").status, 200);
+    ASSERT_EQ(put("/_cluster/settings", R"({"persistent":{"action":{"auto_create_index":false}}})").status, 200);
+    EXPECT_EQ(put("/aliasing-locks/_create/customer-prod", R"({"owner":"me"})").status, 201);
+}
+
+TEST_F(SimTest, AutoCreateIndexPatternListDecidesByTheFirstMatch)
+{
+    ASSERT_EQ(put("/_cluster/settings", R"({"persistent":{"action.auto_create_index":"-aliasing-*,+logs-*"}})").status, 200);
+    EXPECT_EQ(put("/logs-1/_doc/a", R"({"x":1})").status, 201);
+    const HttpResult excluded = put("/aliasing-locks/_doc/a", R"({"x":1})");
+    EXPECT_EQ(excluded.status, 404);
+    EXPECT_EQ(excluded.json["error"]["reason"],
+              Json("no such index [aliasing-locks] and [action.auto_create_index] contains [-aliasing-*] which forbids "
+                   "automatic creation of the index"));
+    EXPECT_EQ(put("/other/_doc/a", R"({"x":1})").json["error"]["reason"],
+              Json("no such index [other] and [action.auto_create_index] ([-aliasing-*,+logs-*]) doesn't match"));
+}
+
 }  // namespace
 }  // namespace aliasing::sim::test

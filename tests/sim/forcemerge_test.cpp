@@ -40,6 +40,20 @@ TEST_F(ForceMergeTest, SynchronousMergeBlocksUntilDoneAndSetsSegments)
     EXPECT_EQ(segments("big"), Json("2"));
 }
 
+TEST_F(ForceMergeTest, SimFailureSettingGivesAFailedShardInTheSyncAndTaskResponses)
+{
+    ASSERT_EQ(put("/big/_settings", R"({"index":{"sim":{"forcemerge_failure":"merge aborted: disk full"}}})").status, 200);
+    const Json expected = J(R"({"_shards":{"total":4,"successful":3,"failed":1,"failures":[{"shard":0,"index":"big","status":"INTERNAL_SERVER_ERROR","reason":{"type":"illegal_state_exception","reason":"merge aborted: disk full"}}]}})");
+    EXPECT_EQ(post("/big/_forcemerge?max_num_segments=1").json, expected);
+    EXPECT_EQ(segments("big"), Json("24")) << "a failed merge changes nothing";
+
+    const std::string task = post("/big/_forcemerge?max_num_segments=1&wait_for_completion=false").json["task"].as_string();
+    const HttpResult done = get("/_tasks/" + task + "?wait_for_completion=true&timeout=5s");
+    EXPECT_EQ(done.json["completed"], Json(true));
+    EXPECT_EQ(done.json["response"], expected);
+    EXPECT_TRUE(get("/big/_settings?flat_settings=true").body.find("sim.") == std::string::npos);
+}
+
 TEST_F(ForceMergeTest, MaxSegmentsNeverRaisesTheCount)
 {
     ASSERT_EQ(post("/tiny/_forcemerge?max_num_segments=10").status, 200);

@@ -24,6 +24,14 @@ TEST_F(SimTest, ReplicasBeyondNodesMinusOneAreUnassignedAndYellow)
     EXPECT_EQ(result.json["active_shards_percent_as_number"], Json(75.0));
 }
 
+TEST_F(SimTest, NoDataNodesLeftMakesEveryIndexRed)
+{
+    create_index("a", 1, 0);
+    ASSERT_EQ(put("/_sim/config", R"({"data_nodes":0})").status, 200);
+    EXPECT_EQ(get("/_cluster/health/a").json["status"], Json("red"));
+    EXPECT_EQ(get("/_cat/indices/a?format=json&h=health").json.at(0)["health"], Json("red"));
+}
+
 TEST_F(SimTest, WaitForStatusAlreadySatisfiedAnswersAtOnce)
 {
     create_index("a");

@@ -2,6 +2,7 @@
 /// `aliasing audit`: the plan table for every index of a catalog, flagging shard sizing that needs an operator.
 
 #include "aliasing/catalog.hpp"
+#include "aliasing/data_source.hpp"
 #include "aliasing/plan.hpp"
 #include "aliasing/plan_render.hpp"
 
@@ -13,7 +14,20 @@ namespace aliasing {
 struct AuditOptions {
     std::string pattern = "*";  ///< glob over index names (`*` and `?`)
     std::uint64_t max_segment_size_bytes = 2ULL << 30;
+    /// The loaded data sources: an index one of them owns follows its merge policy (never: skipped, saying why).
+    std::vector<const DataSource*> sources;
 };
+
+/// The data source an index belongs to, found through the plugins: `source` recognises the name under an
+/// index_base that is its own name or starts with `{name}-` (SPEC §2: `customer-2_0_0`).
+struct IndexOwner {
+    const DataSource* source = nullptr;
+    std::string index_base;
+};
+
+/// The first source (in `sources` order) that owns `name`; nullptr source when none does. A plugin that fails
+/// to parse the name is an error (the caller must not merge what it cannot attribute).
+Result<IndexOwner> owner_of(std::string_view name, const std::vector<const DataSource*>& sources);
 
 struct AuditRow {
     MergeRow merge;                  ///< sizing as for a promotion (command = the recommended force-merge)

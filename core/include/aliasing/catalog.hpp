@@ -27,6 +27,8 @@ struct IndexRecord {
     std::uint64_t primary_store_bytes = 0;
     std::uint64_t primary_segments = 0;
     bool segments_known = false;  ///< false when the body had no usable segment column or the value was null
+    bool status_known = false;    ///< the row had a `status` value (else `state` is only assumed open)
+    bool health_known = false;    ///< the row had a `health` value
 };
 
 /// Rows of a `_cat/indices` body. Movable, not copyable: records view its own string storage.

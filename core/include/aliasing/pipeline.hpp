@@ -7,6 +7,7 @@
 /// the state they change.
 
 #include "aliasing/cluster/es_client.hpp"
+#include "aliasing/cluster/rollback_hold.hpp"
 #include "aliasing/cluster/run_lock.hpp"
 #include "aliasing/data_source.hpp"
 #include "aliasing/job.hpp"
@@ -39,8 +40,14 @@ struct PipelineOptions {
     std::chrono::milliseconds poll_interval{1000};  ///< force-merge task polling
     std::function<void(std::chrono::milliseconds)> sleep;  ///< default: std::this_thread::sleep_for
     std::function<RunInstant()> clock;                      ///< default: now_instant
-    /// One run per alias at a time: taken after preflight by runs that change the cluster, released at the end.
+    /// One run per alias at a time: taken after preflight by runs that change the cluster, released at the end,
+    /// renewed at every safe point. Its index also holds the rollback hold; without it no hold is read or written.
     std::optional<cluster::LockRequest> lock;
+    /// SIGTERM/SIGINT seen: the run stops at the next safe point (never between the swap and its verification),
+    /// releases the lock and ends "interrupted" (exit 6). Empty: never interrupted.
+    std::function<bool()> interrupted;
+    /// Rollback: how the hold it leaves ends (by `rollback --clear`, or also by a newer generation).
+    cluster::HoldRelease hold_release = cluster::HoldRelease::Manual;
 };
 
 /// How a run ended: the process exit code (SPEC §9) and a one-line summary.

@@ -7,6 +7,7 @@
 #include "aliasing/catalog.hpp"
 #include "aliasing/data_source.hpp"
 #include "aliasing/job.hpp"
+#include "aliasing/ownership.hpp"
 #include "aliasing/result.hpp"
 #include "aliasing/run_id.hpp"
 
@@ -48,7 +49,11 @@ struct MergeRow {
 };
 
 /// Why an index in the catalog takes no part in planning.
-enum class IgnoreReason { OutsideIndexBase, NotThisSourcesNaming };
+enum class IgnoreReason {
+    OutsideIndexBase,
+    NotThisSourcesNaming,
+    NotThisJobsEntity,  ///< this source's naming, but its entity is not one of the pinned or declared ones (O2)
+};
 
 struct IgnoredIndex {
     std::string_view index;
@@ -72,9 +77,6 @@ struct GenerationSummary {
     std::vector<std::string> missing;  ///< expected entities without an index
 };
 
-/// Where the expected entities came from (SPEC §6.2).
-enum class EntitySource { Job, Plugin, Discovered };
-
 struct Plan {
     std::string alias;
     std::string data_source;
@@ -84,6 +86,7 @@ struct Plan {
 
     std::vector<std::string> expected_entities;
     EntitySource entities_from = EntitySource::Discovered;
+    std::vector<std::string> new_entities;  ///< in the candidate but not in the live generation, sorted (O5)
 
     std::optional<GenerationSummary> candidate;  ///< the generation being promoted
     std::vector<GenerationSummary> generations;  ///< every generation, newest first
@@ -97,7 +100,7 @@ struct Plan {
     AliasChange alias_change;                   ///< the swap's remove and add actions, with the carried properties
     std::vector<std::string_view> deletions;    ///< deleted after a verified swap, sorted
     std::vector<IndexNote> kept;                ///< not deleted, with the reason
-    std::vector<IgnoredIndex> ignored;          ///< not this data source's indices: never touched
+    std::vector<IgnoredIndex> ignored;          ///< not this job's indices (docs/ownership.md O2): never touched
     std::vector<IndexNote> invalid;             ///< unparseable or impossible run ids: never touched
     std::vector<IndexNote> future;              ///< clock skew: never promoted, never deleted
 

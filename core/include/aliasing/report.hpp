@@ -33,7 +33,12 @@ public:
     void set_cluster(std::string version, std::string name, std::string product = {});
     /// The plan, already serialised by plan_json().
     void set_plan_json(std::string json) { m_plan_json = std::move(json); }
-    void record(ActionRecord action) { m_actions.push_back(std::move(action)); }
+    void record(ActionRecord action) { record(std::move(action), {}); }
+    /// An action with every index it applied to (listed in full as "indices"; the target is a short summary).
+    void record(ActionRecord action, std::vector<std::string> indices) {
+        m_actions.push_back(std::move(action));
+        m_action_indices.push_back(std::move(indices));
+    }
     void finish(int exit_code, std::string outcome, std::string message);
 
     const std::vector<ActionRecord>& actions() const { return m_actions; }
@@ -49,6 +54,7 @@ private:
     std::string m_cluster_version, m_cluster_name, m_cluster_product;
     std::string m_plan_json;
     std::vector<ActionRecord> m_actions;
+    std::vector<std::vector<std::string>> m_action_indices;  ///< per action, parallel to m_actions
     std::string m_started_at;
     int m_exit_code = -1;
     std::string m_outcome, m_message;
@@ -64,11 +70,14 @@ public:
     ActionTimer(RunReport& report, std::string step, std::string target);
     ~ActionTimer();
     void finish(ActionStatus status, std::string detail = {});
+    /// Every index the action applies to; the report lists them all (the target is a short summary).
+    void set_indices(std::vector<std::string> indices) { m_indices = std::move(indices); }
     std::chrono::steady_clock::duration elapsed() const { return std::chrono::steady_clock::now() - m_start; }
 
 private:
     RunReport& m_report;
     ActionRecord m_record;
+    std::vector<std::string> m_indices;
     std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
     bool m_done = false;
 };

@@ -17,6 +17,7 @@ enum class ErrorKind {
     StepFailed,   ///< a step failed; the cluster is safe and a rerun resumes (exit 6)
     AliasMoved,   ///< someone else moved the alias during the run (exit 7)
     Aborted,      ///< abort_run was set (exit 99)
+    Interrupted,  ///< SIGTERM/SIGINT: stopped at a safe point, the cluster is safe, a rerun resumes (exit 6)
 };
 
 /// The process exit code for an error kind (SPEC §9).

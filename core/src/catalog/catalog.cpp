@@ -151,9 +151,13 @@ public:
                     record.name = text;
                     have_name = true;
                     break;
-                case Column::Health: record.health = health_of(text); break;
+                case Column::Health:
+                    record.health = health_of(text);
+                    record.health_known = true;
+                    break;
                 case Column::Status:
                     record.state = text == "close" ? IndexState::Closed : IndexState::Open;
+                    record.status_known = true;
                     break;
                 case Column::Pri:
                     if (!parse_decimal(text, record.primaries) || record.primaries == 0)

@@ -48,6 +48,27 @@ std::string single_index_refusal(std::string_view index) {
     return {};
 }
 
+// "1 of 4 shards failed: [idx][0] illegal_state_exception: reason" for a broadcast response's _shards with
+// failed > 0 (the failures array appears only then); empty when no shard failed.
+std::string shard_failures(const Object::Ptr& shards) {
+    if (!shards || shards->optValue<int>("failed", 0) <= 0) return {};
+    std::string text = std::to_string(shards->optValue<int>("failed", 0)) + " of " +
+                       std::to_string(shards->optValue<int>("total", 0)) + " shards failed";
+    const auto failures = shards->getArray("failures");
+    for (std::size_t i = 0; failures && i < failures->size(); ++i) {
+        const auto failure = failures->getObject(static_cast<unsigned>(i));
+        if (!failure) continue;
+        text += std::string(i ? "; " : ": ") + "[" + failure->optValue<std::string>("index", "?") + "][" +
+                std::to_string(failure->optValue<int>("shard", -1)) + "] ";
+        if (const auto reason = failure->getObject("reason")) {
+            text += reason->optValue<std::string>("type", "") + ": " + reason->optValue<std::string>("reason", "");
+        } else {
+            text += failure->optValue<std::string>("reason", "no reason given");
+        }
+    }
+    return text;
+}
+
 }  // namespace
 
 EsClient::EsClient(Transport transport) : m_transport(std::move(transport)) {}
@@ -105,14 +126,50 @@ Result<ClusterInfo> EsClient::info() {
     return info;
 }
 
-Result<std::string> EsClient::cat_indices(std::string_view pattern) {
-    const std::string path = "/_cat/indices/" + encode_path_segment(pattern) +
-                             "?format=json&bytes=b&expand_wildcards=all&h=" + std::string(kCatIndicesColumns);
+Result<std::string> EsClient::cat_indices(std::string_view pattern, Hidden hidden) {
+    const std::string path = "/_cat/indices/" + encode_path_segment(pattern) + "?format=json&bytes=b&expand_wildcards=" +
+                             (hidden == Hidden::Include ? "all" : "open,closed") + "&h=" +
+                             std::string(kCatIndicesColumns);
     auto sent = send(Method::Get, path, {}, Replay::Safe);
     if (!sent) return sent.error();
     if (sent->status == 404 && has_error_type(*sent, "index_not_found_exception")) return std::string("[]");
     if (!is_success(*sent)) return failure(Method::Get, path, *sent);
     return std::move(sent->body);
+}
+
+Result<std::vector<IndexNow>> EsClient::index_states(const std::vector<std::string>& names) {
+    const std::string suffix = "?format=json&expand_wildcards=all&h=health,status,index";
+    std::vector<IndexNow> states;
+    std::vector<std::vector<std::string>> pending = chunks(names, "GET", "/_cat/indices/", suffix);
+    while (!pending.empty()) {
+        const std::vector<std::string> chunk = std::move(pending.back());
+        pending.pop_back();
+        const std::string path = "/_cat/indices/" + join_index_names(chunk) + suffix;
+        auto sent = send(Method::Get, path, {}, Replay::Safe);
+        if (!sent) return sent.error();
+        if (sent->status == 404 && has_error_type(*sent, "index_not_found_exception")) {
+            if (chunk.size() > 1)
+                for (const auto& name : chunk) pending.push_back({name});
+            continue;  // a single missing name: it no longer exists
+        }
+        if (!is_success(*sent)) return failure(Method::Get, path, *sent);
+        try {
+            Poco::JSON::Parser parser;
+            const auto rows = parser.parse(sent->body).extract<Poco::JSON::Array::Ptr>();
+            if (!rows) throw Poco::DataFormatException("not a JSON array");
+            for (std::size_t i = 0; i < rows->size(); ++i) {
+                const auto row = rows->getObject(static_cast<unsigned>(i));
+                if (!row) throw Poco::DataFormatException("a row is not an object");
+                auto text = [&](const char* key) {
+                    return row->has(key) && !row->isNull(key) ? row->getValue<std::string>(key) : std::string();
+                };
+                states.push_back({text("index"), text("health"), text("status")});
+            }
+        } catch (const Poco::Exception& e) {
+            return unexpected_body(Method::Get, path, e.displayText());
+        }
+    }
+    return states;
 }
 
 Result<std::string> EsClient::get_alias(std::string_view alias) {
@@ -204,10 +261,8 @@ ClusterStatus EsClient::forcemerge_sync(std::string_view index, int max_num_segm
     if (!is_success(*sent)) return failure(Method::Post, path, *sent);
     try {
         const auto root = parse_object(sent->body);
-        const auto shards = root->getObject("_shards");
-        if (shards && shards->optValue<int>("failed", 0) > 0) {
-            return make_error(ErrorKind::StepFailed, "POST " + path_for_message(path) +
-                                                         " failed on some shards: " + sent->body);
+        if (const std::string failed = shard_failures(root->getObject("_shards")); !failed.empty()) {
+            return make_error(ErrorKind::StepFailed, "POST " + path_for_message(path) + ": " + failed);
         }
     } catch (const Poco::Exception& e) {
         return unexpected_body(Method::Post, path, e.displayText());
@@ -226,6 +281,10 @@ Result<TaskState> EsClient::get_task(std::string_view task_id) {
         state.completed = root->optValue<bool>("completed", false);
         if (const auto task = root->getObject("task")) {
             state.running_time_nanos = task->optValue<Poco::Int64>("running_time_in_nanos", 0);
+        }
+        if (const auto response = root->getObject("response")) {
+            if (std::string failed = shard_failures(response->getObject("_shards")); !failed.empty())
+                state.shard_failures = std::move(failed);
         }
         if (const auto error = root->getObject("error")) {
             state.error = error->optValue<std::string>("type", "") + ": " + error->optValue<std::string>("reason", "");

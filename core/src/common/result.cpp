@@ -11,6 +11,7 @@ int exit_code(ErrorKind kind) {
         case ErrorKind::StepFailed: return 6;
         case ErrorKind::AliasMoved: return 7;
         case ErrorKind::Aborted: return 99;
+        case ErrorKind::Interrupted: return 6;
     }
     return 6;
 }
@@ -24,6 +25,7 @@ const char* to_string(ErrorKind kind) {
         case ErrorKind::StepFailed: return "step_failed";
         case ErrorKind::AliasMoved: return "alias_moved";
         case ErrorKind::Aborted: return "aborted";
+        case ErrorKind::Interrupted: return "interrupted";
     }
     return "step_failed";
 }

@@ -58,19 +58,37 @@ Status delete_replaced(StepContext& context, const Plan& plan) {
     if (deletable->empty()) return ok_status();
 
     ActionTimer action(context.report, "delete", join_names(*deletable));
-    auto status = context.client.delete_indices(*deletable);
-    if (!status && status.outcome_unknown()) {
-        context.log.warn("delete", "outcome of the delete is unknown; re-reading which indices remain");
-        auto remaining = still_existing(context, *deletable);
-        if (!remaining) {
-            action.finish(ActionStatus::Failed, remaining.error().message);
-            return failed(remaining.error().message);
+    action.set_indices(*deletable);
+    // One DELETE per chunk, with a safe point between them: a SIGTERM stops the cleanup between two requests.
+    std::size_t deleted = 0;
+    for (const auto& group : context.client.delete_chunks(*deletable)) {
+        if (auto stop = context.safe_point("the alias is moved and verified; " + std::to_string(deleted) + " of " +
+                                           std::to_string(deletable->size()) + " replaced indices were deleted");
+            !stop) {
+            action.finish(ActionStatus::Failed, stop.error().message);
+            return stop;
         }
-        status = remaining->empty() ? cluster::ClusterStatus(Unit{}) : context.client.delete_indices(*remaining);
-    }
-    if (!status) {
-        action.finish(ActionStatus::Failed, status.error().message);
-        return failed(status.error().message);
+        auto status = context.client.delete_indices(group);
+        if (!status && status.outcome_unknown()) {
+            context.log.warn("delete", "outcome of the delete is unknown; re-reading which indices remain");
+            auto remaining = still_existing(context, group);
+            if (!remaining) {
+                action.finish(ActionStatus::Failed, remaining.error().message);
+                return failed(remaining.error().message);
+            }
+            status = remaining->empty() ? cluster::ClusterStatus(Unit{}) : context.client.delete_indices(*remaining);
+            if (!status) {
+                // The first delete may have been queued on the master and applied just before the resend, which
+                // then finds nothing to delete: judge by what remains, not by the resend's answer.
+                auto left = still_existing(context, *remaining);
+                if (left && left->empty()) status = cluster::ClusterStatus(Unit{});
+            }
+        }
+        if (!status) {
+            action.finish(ActionStatus::Failed, status.error().message);
+            return failed(status.error().message);
+        }
+        deleted += group.size();
     }
     action.finish(ActionStatus::Ok, std::to_string(deletable->size()) + " indices");
     context.log.step_done("delete", "deleted " + std::to_string(deletable->size()) + " replaced indices: " +

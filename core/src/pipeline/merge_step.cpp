@@ -1,16 +1,9 @@
 #include "steps.hpp"
 
 #include <cmath>
-#include <thread>
+#include <algorithm>
 
 namespace aliasing::detail {
-
-void StepContext::sleep(std::chrono::milliseconds duration) const {
-    if (options.sleep)
-        options.sleep(duration);
-    else
-        std::this_thread::sleep_for(duration);
-}
 
 std::vector<std::string> to_strings(const std::vector<std::string_view>& views) {
     return {views.begin(), views.end()};
@@ -36,6 +29,11 @@ Result<bool> merged(StepContext& context, const MergeRow& row) {
     return make_error(ErrorKind::StepFailed, "index [" + std::string(row.index) + "] vanished during its force-merge");
 }
 
+Error not_merged(const MergeRow& row, const Error& error) {
+    return make_error(error.kind, "force-merge of [" + std::string(row.index) + "] is not merged: " + error.message +
+                                      "; the alias was not moved, rerun to resume");
+}
+
 Status wait_for_task(StepContext& context, const MergeRow& row, const std::string& task, std::size_t position,
                      std::size_t total) {
     const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
@@ -50,9 +48,18 @@ Status wait_for_task(StepContext& context, const MergeRow& row, const std::strin
                                                              "] failed: " + *state->error +
                                                              "; the alias was not moved, rerun to resume");
             }
+            if (state->shard_failures) {
+                return make_error(ErrorKind::StepFailed, "force-merge of [" + std::string(row.index) +
+                                                             "] is not merged: " + *state->shard_failures +
+                                                             "; the alias was not moved, rerun to resume");
+            }
             return ok_status();
         }
         context.log.progress("forcemerge", what, position, total);
+        if (auto status = context.safe_point("the force-merge of [" + std::string(row.index) + "] goes on in the "
+                                             "cluster (task " + task + "), the alias was not moved");
+            !status)
+            return status;
         if (std::chrono::steady_clock::now() >= deadline) {
             return make_error(ErrorKind::StepFailed,
                               "force-merge of [" + std::string(row.index) + "] still running after " +
@@ -84,7 +91,7 @@ Status merge_one(StepContext& context, const MergeRow& row, std::size_t position
     // 7.17 has no task mode: the request blocks until the merge is done.
     auto status = context.client.forcemerge_sync(row.index, target, context.options.timeout);
     if (status) return ok_status();
-    if (!status.outcome_unknown()) return status.error();
+    if (!status.outcome_unknown()) return not_merged(row, status.error());
     // The connection failed: the merge may have run, may still run, or may never have reached the cluster (a drop
     // before it started). Re-read first; if it is not merged, ask again once (merging twice is harmless) rather
     // than polling for the whole timeout for a merge that may never have started.
@@ -95,13 +102,14 @@ Status merge_one(StepContext& context, const MergeRow& row, std::size_t position
     if (*done_now) return ok_status();
     status = context.client.forcemerge_sync(row.index, target, context.options.timeout);
     if (status) return ok_status();
-    if (!status.outcome_unknown()) return status.error();
+    if (!status.outcome_unknown()) return not_merged(row, status.error());
     const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
     while (std::chrono::steady_clock::now() < deadline) {
         auto done = merged(context, row);
         if (!done) return done.error();
         if (*done) return ok_status();
         context.log.progress("forcemerge", std::string(row.index) + " (polling segments)", position, total);
+        if (auto status = context.safe_point("the alias was not moved"); !status) return status;
         context.sleep(context.options.poll_interval);
     }
     return make_error(ErrorKind::StepFailed, "force-merge of [" + std::string(row.index) + "] did not finish within " +
@@ -122,6 +130,7 @@ Status merge_new_indices(StepContext& context, const Plan& plan) {
     const auto start = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const MergeRow& row = *rows[i];
+        if (auto status = context.safe_point("the alias was not moved"); !status) return status;
         ActionTimer action(context.report, "forcemerge", std::string(row.index));
         context.log.info("forcemerge", row.command);
         if (auto status = merge_one(context, row, i, rows.size()); !status) {
@@ -152,7 +161,21 @@ Status set_replicas_and_wait(StepContext& context, const Plan& plan) {
     context.log.info("replicas", "number_of_replicas=" + std::to_string(replicas) + " on " +
                                      std::to_string(indices.size()) + " new indices; waiting for them to be green");
     ActionTimer action(context.report, "wait_green", join_names(indices));
-    auto health = context.client.wait_for_health(indices, "green", context.options.timeout);
+    // Waited for in slices, so the run lock is renewed and a SIGTERM is seen while the replicas initialize.
+    const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
+    auto health = context.client.wait_for_health(
+        indices, "green",
+        std::chrono::duration_cast<std::chrono::seconds>(context.wait_slice(context.options.timeout)));
+    while (health && (health->timed_out || health->status != "green") && std::chrono::steady_clock::now() < deadline) {
+        if (auto status = context.safe_point("the alias was not moved"); !status) {
+            action.finish(ActionStatus::Failed, status.error().message);
+            return status;
+        }
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto slice = std::max(std::chrono::seconds(1),
+                                    std::chrono::duration_cast<std::chrono::seconds>(context.wait_slice(left)));
+        health = context.client.wait_for_health(indices, "green", slice);
+    }
     if (!health) {
         action.finish(ActionStatus::Failed, health.error().message);
         return make_error(ErrorKind::StepFailed, health.error().message + "; the alias was not moved, rerun to resume");

@@ -15,6 +15,7 @@ PipelineOutcome outcome_of(const Error& error) {
         case ErrorKind::AlreadyLive: name = "already_live"; break;
         case ErrorKind::Usage: name = "usage"; break;
         case ErrorKind::Aborted: name = "aborted"; break;
+        case ErrorKind::Interrupted: name = "interrupted"; break;
         case ErrorKind::StepFailed: name = "failed"; break;
     }
     return {exit_code(error.kind), name, error.message};
@@ -40,18 +41,25 @@ public:
             return {exit_code(ErrorKind::Aborted), "aborted", "abort_run is set"};
         }
         detail::StepContext context{m.m_client, m.m_job, m.m_log, m.m_report, m.m_options};
+        if (m.m_options.lock) context.job_file = m.m_options.lock->job;
         if (auto status = preflight(context); !status) return outcome_of(status.error());
         if (!m.m_options.lock || m.m_options.execution == Execution::DryRun) return plan_and_act(context);
 
-        auto lock = cluster::RunLock::acquire(m.m_client, *m.m_options.lock);
+        cluster::LockRequest request = *m.m_options.lock;
+        request.interrupted = m.m_options.interrupted;
+        request.on_wait = [this](const std::string& message) { m.m_log.info("lock", message); };
+        auto lock = cluster::RunLock::acquire(m.m_client, request);
         if (!lock) {
-            m.m_report.record({"lock", m.m_options.lock->id, ActionStatus::Failed, lock.error().message, 0});
+            m.m_report.record({"lock", request.id, ActionStatus::Failed, lock.error().message, 0});
             return outcome_of(lock.error());
         }
-        m.m_report.record({"lock", m.m_options.lock->id, ActionStatus::Ok, "acquired", 0});
+        m.m_report.record({"lock", request.id, ActionStatus::Ok, "acquired", 0});
+        context.lock = &*lock;
         PipelineOutcome outcome = plan_and_act(context);
+        context.lock = nullptr;
         if (auto released = lock->release(m.m_client); !released) {
-            m.m_log.warn("lock", "could not release the run lock (it expires by itself): " + released.error().message);
+            m.m_log.warn("lock", "could not release the run lock (another run takes it over once its heartbeat has "
+                                 "stopped for --lock-ttl): " + released.error().message);
         }
         return outcome;
     }
@@ -72,6 +80,15 @@ private:
         m.m_plan_out.flush();
         m.m_report.record({"plan", plan.alias, ActionStatus::Ok, to_string(plan.outcome), 0});
 
+        auto hold = detail::check_hold(context, plan, m.m_options.mode);
+        if (!hold) return outcome_of(hold.error());
+        if (m.m_options.execution == Execution::DryRun) detail::show_lock_status(context, *hold, m.m_plan_out);
+        if (hold->refusal) {
+            if (m.m_options.plan_format != OutputFormat::Json) m.m_plan_out << "REFUSED: " << hold->refusal->message << "\n";
+            m.m_plan_out.flush();
+            m.m_report.record({"hold", plan.alias, ActionStatus::Failed, hold->refusal->message, 0});
+            return {exit_code(ErrorKind::Validation), "refused", hold->refusal->message};
+        }
         switch (plan.outcome) {
             case PlanOutcome::Refused:
                 m.m_log.error("plan", plan.reason);
@@ -86,17 +103,35 @@ private:
             m.m_log.info("plan", "dry run: nothing was changed");
             return {plan.exit_code(), "dry_run", "dry run: " + std::string(to_string(plan.outcome))};
         }
+        const std::string unmoved = "the alias was not moved";
         if (plan.outcome == PlanOutcome::CleanupOnly) {
             m.m_log.info("plan", plan.reason);
+            if (auto status = context.safe_point(unmoved + ", nothing was deleted"); !status) return outcome_of(status.error());
             if (auto status = detail::verify_alias(context, plan); !status) return outcome_of(status.error());
             if (auto status = detail::delete_replaced(context, plan); !status) return outcome_of(status.error());
             return {0, "cleaned_up", "cleanup of " + std::to_string(plan.deletions.size()) + " indices completed"};
         }
-        if (auto status = detail::merge_new_indices(context, plan); !status) return outcome_of(status.error());
-        if (auto status = detail::set_replicas_and_wait(context, plan); !status) return outcome_of(status.error());
-        if (auto status = detail::swap_alias(context, plan); !status) return outcome_of(status.error());
-        if (auto status = detail::delete_replaced(context, plan); !status) return outcome_of(status.error());
         const bool rollback = mode == PlanMode::Rollback;
+        if (auto status = context.safe_point(unmoved); !status) return outcome_of(status.error());
+        if (auto status = detail::merge_new_indices(context, plan); !status) return outcome_of(status.error());
+        if (auto status = context.safe_point(unmoved); !status) return outcome_of(status.error());
+        if (auto status = detail::set_replicas_and_wait(context, plan); !status) return outcome_of(status.error());
+        if (auto status = context.safe_point(unmoved); !status) return outcome_of(status.error());
+        if (auto status = detail::recheck_new_indices(context, plan); !status) return outcome_of(status.error());
+        // The last word before the swap: this run must still hold its lock (a conditional renewal proves it).
+        if (context.lock) {
+            if (auto status = context.lock->heartbeat(m.m_client, cluster::Renewal::Now); !status)
+                return outcome_of(status.error());
+        }
+        if (rollback) {  // before the swap: never a rolled-back alias without its hold
+            if (auto status = detail::leave_hold(context, plan); !status) return outcome_of(status.error());
+        }
+        // No safe point from here until the swap is verified: a SIGTERM now is seen after the verification.
+        if (auto status = detail::swap_alias(context, plan); !status) return outcome_of(status.error());
+        if (hold->clear_after_promotion) detail::end_hold(context, plan);
+        if (auto status = context.safe_point("the alias is moved and verified, nothing was deleted yet"); !status)
+            return outcome_of(status.error());
+        if (auto status = detail::delete_replaced(context, plan); !status) return outcome_of(status.error());
         const std::string summary = std::string(rollback ? "rolled back" : "promoted") + " alias [" + plan.alias +
                                     "] to generation " + std::string(plan.candidate->run_id);
         m.m_log.info("done", summary);

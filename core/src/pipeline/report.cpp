@@ -86,9 +86,17 @@ std::string RunReport::to_json() const {
     json.key("plan");
     m_plan_json.empty() ? json.null() : json.raw(m_plan_json);
     json.key("actions").begin_array();
-    for (const auto& a : m_actions) {
+    for (std::size_t i = 0; i < m_actions.size(); ++i) {
+        const ActionRecord& a = m_actions[i];
+        const std::vector<std::string>& indices = m_action_indices[i];
         json.begin_object().field("step", a.step).field("target", a.target).field("status", to_string(a.status));
-        json.field("detail", a.detail).field("seconds", a.seconds).end_object();
+        json.field("detail", a.detail).field("seconds", a.seconds);
+        if (!indices.empty()) {
+            json.key("indices").begin_array();
+            for (const auto& index : indices) json.value(index);
+            json.end_array();
+        }
+        json.end_object();
     }
     json.end_array();
     json.field("outcome", m_outcome).field("exit_code", m_exit_code).field("message", m_message);
@@ -125,7 +133,7 @@ void ActionTimer::finish(ActionStatus status, std::string detail) {
     m_record.status = status;
     m_record.detail = std::move(detail);
     m_record.seconds = std::chrono::duration<double>(elapsed()).count();
-    m_report.record(std::move(m_record));
+    m_report.record(std::move(m_record), std::move(m_indices));
 }
 
 }  // namespace aliasing

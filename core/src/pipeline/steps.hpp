@@ -16,20 +16,49 @@ struct StepContext {
     const PipelineOptions& options;
     int cluster_major = 8;
     bool async_forcemerge = true;  ///< _forcemerge?wait_for_completion=false + tasks (Product::has_async_forcemerge)
+    cluster::RunLock* lock = nullptr;
+    std::string job_file = "JOB";  ///< for messages that say what to run  ///< the run lock, renewed at safe points; null when the run takes none
 
+    /// Sleeps, returning early once the run is interrupted.
     void sleep(std::chrono::milliseconds duration) const;
+    bool interrupted() const { return options.interrupted && options.interrupted(); }
+    /// A point where the run may stop: ErrorKind::Interrupted after SIGTERM/SIGINT (`state` says what the cluster
+    /// looks like then), or StepFailed when the run lock was lost; renews the lock when a heartbeat is due.
+    Status safe_point(const std::string& state);
+    /// The longest a single blocking wait may last before the next safe point.
+    std::chrono::milliseconds wait_slice(std::chrono::milliseconds whole) const;
 };
 
 /// Force-merges the rows of the plan whose decision is Merge, one index at a time, with progress.
 Status merge_new_indices(StepContext& context, const Plan& plan);
 /// Sets number_of_replicas on the new indices and waits for them (only them) to be green.
 Status set_replicas_and_wait(StepContext& context, const Plan& plan);
+/// Re-reads the new indices (GET _cat/indices/{new}) right before the swap: one gone, closed or red since
+/// planning is ErrorKind::StepFailed (exit 6) and nothing is changed.
+Status recheck_new_indices(StepContext& context, const Plan& plan);
 /// One atomic POST /_aliases (must_exist on every observed old target), then reads the alias back.
 Status swap_alias(StepContext& context, const Plan& plan);
 /// Reads the alias and checks it points to exactly the new indices.
 Status verify_alias(StepContext& context, const Plan& plan);
 /// Deletes the replaced generations after re-reading their aliases right before.
 Status delete_replaced(StepContext& context, const Plan& plan);
+
+/// What the rollback hold means for this run.
+struct HoldCheck {
+    std::optional<cluster::RollbackHold> hold;
+    std::optional<Error> refusal;        ///< set: refuse before any change (exit 4)
+    bool clear_after_promotion = false;  ///< a generation newer than the one rolled back from ends the hold
+    std::string unreadable;              ///< status only: why the hold could not be read
+};
+/// Reads the alias's hold; a normal run that would promote or clean up while it is in place is refused.
+Result<HoldCheck> check_hold(StepContext& context, const Plan& plan, PipelineMode mode);
+/// Rollback: writes the hold (before the swap: never a rolled-back alias without its hold).
+Status leave_hold(StepContext& context, const Plan& plan);
+/// Removes the hold after a promotion past it; a failure is only warned about.
+void end_hold(StepContext& context, const Plan& plan);
+/// `status`: the run lock (holder, job, since, last heartbeat) and the hold, after the plan on `out` (text and
+/// Markdown) or as log lines (JSON, so stdout stays one JSON document).
+void show_lock_status(StepContext& context, const HoldCheck& check, std::ostream& out);
 
 std::vector<std::string> to_strings(const std::vector<std::string_view>& views);
 std::string join_names(const std::vector<std::string>& names, std::size_t limit = 6);

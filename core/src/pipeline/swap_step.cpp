@@ -73,52 +73,44 @@ Status swap_alias(StepContext& context, const Plan& plan) {
     const auto old_targets = to_strings(plan.old_indices);
     const auto new_targets = to_strings(plan.alias_change.after);
     ActionTimer action(context.report, "swap", plan.alias);
-    // At most one resend, and only after reading back that the first one was not applied.
+    // Any failed answer leaves the read-back to decide: on exactly the new targets the swap succeeded (whichever of our
+    // sends applied it), on the observed old targets it was not applied, anywhere else someone else moved the alias.
+    // At most one resend, and only after an unknown outcome with the alias read back unchanged.
     for (int attempt = 0; attempt < 2; ++attempt) {
         auto status = context.client.update_aliases(body);
         if (status) break;
-        if (status.error().kind == ErrorKind::AliasMoved) {
-            auto now = read_alias_targets(context, plan.alias);
-            Error error = now ? moved(plan, *now) : make_error(ErrorKind::AliasMoved, status.error().message);
+        const bool unknown = status.outcome_unknown();
+        // A must_exist 404 proves someone else moved the alias, unless an earlier send of ours may have been applied.
+        const bool moved_for_sure = status.error().kind == ErrorKind::AliasMoved && attempt == 0;
+        if (unknown) {
+            context.log.warn("swap", "outcome of POST /_aliases is unknown; reading the alias back before deciding");
+        }
+        auto now = read_alias_targets(context, plan.alias);
+        if (!now) {
+            const std::string message = "the alias swap failed (" + status.error().message +
+                                        ") and the alias cannot be read back (" + now.error().message + ")";
+            action.finish(ActionStatus::Failed, message);
+            if (moved_for_sure) return make_error(ErrorKind::AliasMoved, message + "; nothing was deleted");
+            return make_error(ErrorKind::StepFailed, message + "; nothing was deleted, rerun to resume");
+        }
+        if (*now == new_targets) {
+            context.log.warn("swap", "POST /_aliases failed (" + status.error().message +
+                                         "), but the alias points to exactly the new generation: the swap was applied");
+            break;
+        }
+        if (*now != old_targets) {
+            Error error = moved(plan, *now);
             error.message += " (" + status.error().message + ")";
             action.finish(ActionStatus::Failed, error.message);
             return error;
         }
-        if (!status.outcome_unknown()) {
-            // An error status does not prove the change was not committed (a node or proxy may answer 500 after
-            // it was): read the alias back before saying where it points.
-            auto now = read_alias_targets(context, plan.alias);
-            if (now && *now == new_targets) {
-                context.log.warn("swap", "POST /_aliases answered an error (" + status.error().message +
-                                             "), but the alias points to the new generation: the swap was applied");
-                break;
-            }
-            const std::string where =
-                !now ? "; the alias could not be read back (" + now.error().message + ")"
-                     : (*now == old_targets ? "; the alias was not moved"
-                                            : "; the alias now points to [" + join_names(*now) + "]");
-            action.finish(ActionStatus::Failed, status.error().message + where);
-            return make_error(ErrorKind::StepFailed,
-                              status.error().message + where + ". Nothing was deleted, rerun to resume");
+        if (unknown && attempt == 0) {
+            context.log.info("swap", "the swap was not applied; sending it again");
+            continue;
         }
-        context.log.warn("swap", "outcome of POST /_aliases is unknown; reading the alias back before deciding");
-        auto now = read_alias_targets(context, plan.alias);
-        if (!now) {
-            action.finish(ActionStatus::Failed, now.error().message);
-            return make_error(ErrorKind::StepFailed, "outcome of the alias swap is unknown and the alias cannot be "
-                                                     "read back (" + now.error().message +
-                                                     "); nothing was deleted, rerun to resume");
-        }
-        if (*now == new_targets) {
-            context.log.info("swap", "the swap was applied although its response was lost");
-            break;
-        }
-        if (*now != old_targets || attempt == 1) {
-            Error error = moved(plan, *now);
-            action.finish(ActionStatus::Failed, error.message);
-            return error;
-        }
-        context.log.info("swap", "the swap was not applied; sending it again");
+        const std::string message = status.error().message + "; the alias was not moved";
+        action.finish(ActionStatus::Failed, message);
+        return make_error(ErrorKind::StepFailed, message + ". Nothing was deleted, rerun to resume");
     }
     action.finish(ActionStatus::Ok, "removed " + std::to_string(plan.alias_change.removes.size()) + ", added " +
                                         std::to_string(plan.alias_change.adds.size()));

@@ -75,7 +75,8 @@ struct InstantHash {
 
 }  // namespace
 
-Result<CatalogScan> scan_catalog(const Catalog& catalog, const DataSource& source, std::string_view index_base) {
+Result<CatalogScan> scan_catalog(const Catalog& catalog, const DataSource& source, std::string_view index_base,
+                                 const EntityOwnership& ownership) {
     CatalogScan scan;
     DenseIds<std::string_view, std::hash<std::string_view>> entity_ids;
     DenseIds<std::int64_t, InstantHash> generation_ids;
@@ -102,12 +103,23 @@ Result<CatalogScan> scan_catalog(const Catalog& catalog, const DataSource& sourc
         const ParsedName& split = **parsed;
         auto instant = parse_run_id(split.run_id);
         if (!instant) {
-            scan.invalid.push_back({name, instant.error().message});
+            if (ownership.owns_entity(split.entity)) {
+                scan.invalid.push_back({name, instant.error().message});
+            } else {
+                scan.ignored.push_back({name, IgnoreReason::NotThisJobsEntity});
+            }
             continue;
         }
         const auto [entity, new_entity] =
             entity_ids.find_or_add(split.entity, static_cast<std::uint32_t>(scan.entity_names.size()));
-        if (new_entity) scan.entity_names.push_back(split.entity);
+        if (new_entity) {
+            scan.entity_names.push_back(split.entity);
+            scan.entity_owned.push_back(ownership.owns_entity(split.entity) ? 1 : 0);
+        }
+        if (!scan.entity_owned[entity]) {  // another data source's index under the same base: in no generation
+            scan.ignored.push_back({name, IgnoreReason::NotThisJobsEntity});
+            continue;
+        }
 
         const auto [generation, new_generation] =
             generation_ids.find_or_add(instant->epoch_nanos, static_cast<std::uint32_t>(scan.generations.size()));

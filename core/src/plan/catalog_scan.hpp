@@ -1,6 +1,7 @@
 #pragma once
 // Private to planning: the catalog classified by a data source and grouped into generations by instant.
 
+#include "aliasing/ownership.hpp"
 #include "aliasing/plan.hpp"
 
 #include <cstdint>
@@ -31,7 +32,8 @@ struct CatalogScan {
 
     std::vector<NamedIndex> named;
     std::vector<Generation> generations;  // in first-seen order; order by instant with `newest_first`
-    std::vector<std::string_view> entity_names;
+    std::vector<std::string_view> entity_names;  // every entity of a valid run id, owned or not
+    std::vector<std::uint8_t> entity_owned;      // by entity id
     std::vector<IgnoredIndex> ignored;
     std::vector<IndexNote> invalid;
     std::vector<std::uint32_t> member_storage;  // every generation's members, one generation after the other
@@ -40,8 +42,10 @@ struct CatalogScan {
     std::vector<std::uint32_t> newest_first() const;
 };
 
-/// Parses every catalog name with the data source and groups the valid ones by run-id instant (SPEC §5, §6.1).
+/// Parses every catalog name with the data source and groups the valid ones whose entity `ownership` owns by run-id
+/// instant (SPEC §5, §6.1; docs/ownership.md O1–O2): names of an entity not owned are ignored, in no generation.
 /// Fails only when the data source fails.
-Result<CatalogScan> scan_catalog(const Catalog& catalog, const DataSource& source, std::string_view index_base);
+Result<CatalogScan> scan_catalog(const Catalog& catalog, const DataSource& source, std::string_view index_base,
+                                 const EntityOwnership& ownership);
 
 }  // namespace aliasing::detail

@@ -78,6 +78,7 @@ const char* to_string(IgnoreReason reason) {
     switch (reason) {
         case IgnoreReason::OutsideIndexBase: return "outside index_base";
         case IgnoreReason::NotThisSourcesNaming: return "not this data source's naming";
+        case IgnoreReason::NotThisJobsEntity: return "entity not one of this job's entities (another data source's)";
     }
     return "ignored";
 }

@@ -1,6 +1,7 @@
 // A compiled plugin behind DataSource: loading it (checks in plugin_checks.cpp) and the checked calls across the
 // boundary.
 #include "aliasing/abi.h"
+#include "aliasing/plugins/entity_checks.hpp"
 #include "aliasing/plugins/plugin_checks.hpp"
 #include "aliasing/plugins/sources.hpp"
 
@@ -129,7 +130,7 @@ class CompiledSource final : public DataSource {
         return make_error(ErrorKind::Validation, std::move(message));
     }
 
-    boost::dll::shared_library m_library;  // first member: unloaded after the instance is destroyed
+    boost::dll::shared_library m_library;  // first member: released after the instance is destroyed (never unmapped)
     const aliasing_plugin_api& m_api;
     aliasing_plugin* m_instance;
     mutable std::atomic_flag m_busy;
@@ -145,6 +146,13 @@ Result<std::unique_ptr<DataSource>> load_compiled_source(const std::filesystem::
         const char* detail = dlerror();
         return rejection("cannot load the library: " + std::string(detail ? detail : error.message()));
     }
+    // Never unloaded (abi.h): with RTLD_NODELETE, the dlclose that ~shared_library does later (also for a library
+    // rejected below) leaves it mapped, so nothing it handed out (tables, strings, atexit handlers, thread-local
+    // destructors) can dangle. The extra handle is deliberately never closed.
+    if (::dlopen(library_path.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE) == nullptr) {
+        const char* detail = dlerror();
+        return rejection("cannot pin the library in memory: " + std::string(detail ? detail : "dlopen failed"));
+    }
     if (!library.has(ALIASING_PLUGIN_ENTRY_SYMBOL)) {
         return rejection("no entry point " ALIASING_PLUGIN_ENTRY_SYMBOL ": not an aliasing plugin");
     }
@@ -158,8 +166,10 @@ Result<std::unique_ptr<DataSource>> load_compiled_source(const std::filesystem::
         return rejection(std::string("plugin [") + api->name + "] failed to create an instance");
     }
     DataSourceInfo info = info_of(*api, library_path);
-    return std::unique_ptr<DataSource>(
+    auto source = std::unique_ptr<DataSource>(
         std::make_unique<CompiledSource>(std::move(library), *api, instance, std::move(info)));
+    if (Status entities = check_declared_entities(*source); !entities) return entities.error();
+    return source;
 }
 
 }  // namespace aliasing

@@ -1,5 +1,6 @@
 // A data source defined by a JSON file in a plugin directory: no compiler needed (SPEC §10).
 #include "aliasing/layout.hpp"
+#include "aliasing/plugins/entity_checks.hpp"
 #include "aliasing/plugins/sources.hpp"
 
 #include <Poco/Exception.h>
@@ -208,7 +209,9 @@ Result<std::unique_ptr<DataSource>> parse_declarative_source(std::string_view js
     }
     Result<DataSourceInfo> info = parse_info(*root.extract<Poco::JSON::Object::Ptr>(), origin);
     if (!info) return info.error();
-    return std::unique_ptr<DataSource>(std::make_unique<DeclarativeSource>(std::move(*info)));
+    auto source = std::unique_ptr<DataSource>(std::make_unique<DeclarativeSource>(std::move(*info)));
+    if (Status entities = check_declared_entities(*source); !entities) return entities.error();
+    return source;
 }
 
 Result<std::unique_ptr<DataSource>> load_declarative_source(const std::filesystem::path& file) {

@@ -31,6 +31,28 @@ std::vector<std::filesystem::path> plugin_files(const std::filesystem::path& dir
     return files;
 }
 
+/// The data source a library's file name announces: `aliasing-{name}.so`; empty when it follows no convention.
+std::string announced_name(const std::filesystem::path& file) {
+    const std::string stem = file.stem().string();
+    constexpr std::string_view prefix = "aliasing-";
+    return stem.size() > prefix.size() && stem.compare(0, prefix.size(), prefix) == 0 ? stem.substr(prefix.size())
+                                                                                        : std::string();
+}
+
+/// Each dir once (by canonical form), in order.
+std::vector<std::filesystem::path> distinct_dirs(const std::vector<std::filesystem::path>& dirs) {
+    std::vector<std::filesystem::path> seen, distinct;
+    for (const std::filesystem::path& dir : dirs) {
+        std::error_code error;
+        std::filesystem::path canonical = std::filesystem::weakly_canonical(dir, error);
+        if (error) canonical = dir.lexically_normal();
+        if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
+        seen.push_back(canonical);
+        distinct.push_back(dir);
+    }
+    return distinct;
+}
+
 std::string joined(const std::vector<std::string>& items) {
     std::string text;
     for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
@@ -44,18 +66,18 @@ PluginRegistry::PluginRegistry(PluginRegistry&&) noexcept = default;
 PluginRegistry& PluginRegistry::operator=(PluginRegistry&&) noexcept = default;
 PluginRegistry::~PluginRegistry() = default;
 
-PluginRegistry PluginRegistry::discover(const std::vector<std::filesystem::path>& dirs) {
+PluginRegistry PluginRegistry::discover(const std::vector<std::filesystem::path>& dirs, Isolation isolation) {
     PluginRegistry registry;
-    std::vector<std::filesystem::path> seen;  // canonical forms of the dirs already searched
-    for (const std::filesystem::path& dir : dirs) {
-        std::error_code error;
-        std::filesystem::path canonical = std::filesystem::weakly_canonical(dir, error);
-        if (error) canonical = dir.lexically_normal();
-        if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
-        seen.push_back(canonical);
-        registry.m_searched.push_back(dir);
-
+    registry.m_searched = distinct_dirs(dirs);
+    for (const std::filesystem::path& dir : registry.m_searched) {
         for (const std::filesystem::path& file : plugin_files(dir)) {
+            if (kind_of(file) == FileKind::Compiled && isolation == Isolation::ProbeFirst) {
+                const PluginProbe probe = probe_compiled_source(file);
+                if (probe.outcome == PluginProbe::Outcome::Crashed) {
+                    registry.m_rejections.push_back({file.string(), probe.detail});
+                    continue;
+                }
+            }
             Result<std::unique_ptr<DataSource>> loaded = kind_of(file) == FileKind::Compiled
                                                              ? load_compiled_source(file)
                                                              : load_declarative_source(file);
@@ -78,6 +100,34 @@ PluginRegistry PluginRegistry::discover(const std::vector<std::filesystem::path>
     std::sort(registry.m_sources.begin(), registry.m_sources.end(),
               [](const auto& a, const auto& b) { return a->info().name < b->info().name; });
     return registry;
+}
+
+PluginRegistry PluginRegistry::discover_source(const std::vector<std::filesystem::path>& dirs, std::string_view name) {
+    PluginRegistry registry;
+    registry.m_searched = distinct_dirs(dirs);
+    for (const std::filesystem::path& dir : registry.m_searched) {
+        for (const std::filesystem::path& file : plugin_files(dir)) {
+            if (kind_of(file) == FileKind::Compiled) {
+                const std::string announced = announced_name(file);
+                if (!announced.empty() && announced != name) continue;  // another source's library: never run
+                if (announced.empty()) {
+                    const PluginProbe probe = probe_compiled_source(file);
+                    if (probe.outcome != PluginProbe::Outcome::Named || probe.name != name) continue;
+                }
+            }
+            Result<std::unique_ptr<DataSource>> loaded = kind_of(file) == FileKind::Compiled
+                                                             ? load_compiled_source(file)
+                                                             : load_declarative_source(file);
+            if (!loaded) {
+                registry.m_rejections.push_back({file.string(), loaded.error().message});
+                continue;
+            }
+            if ((*loaded)->info().name != name) continue;
+            registry.m_sources.push_back(std::move(*loaded));
+            return registry;
+        }
+    }
+    return discover(dirs, Isolation::ProbeFirst);
 }
 
 const DataSource* PluginRegistry::find(std::string_view name) const {

@@ -32,6 +32,9 @@ public:
         heading(m_md ? "# Aliasing plan: " + m_plan.alias : "Plan for alias [" + m_plan.alias + "]");
         line("data source: " + m_plan.data_source + ", index_base: " + m_plan.index_base +
              ", expected entities (" + to_string(m_plan.entities_from) + "): " + joined(m_plan.expected_entities));
+        if (!m_plan.new_entities.empty())
+            line(std::string(m_plan.new_entities.size() == 1 ? "new entity" : "new entities") +
+                 " (in the new generation, not in the live one): " + joined(m_plan.new_entities));
         line(std::string(m_md ? "**" : "") + outcome_line(m_plan) + (m_md ? "**" : ""));
         if (!m_plan.merges.empty()) {
             section("New indices");
@@ -53,7 +56,7 @@ public:
         notes("Invalid run ids: never touched", m_plan.invalid);
         notes("Future generations: skipped", m_plan.future);
         if (!m_plan.ignored.empty()) {
-            section("Ignored: not this data source's indices, never touched (" +
+            section("Ignored: not this job's indices, never touched (" +
                     std::to_string(m_plan.ignored.size()) + ")");
             for (std::size_t i = 0; i < m_plan.ignored.size() && i < kListLimit; ++i)
                 item(std::string(m_plan.ignored[i].index) + ": " + to_string(m_plan.ignored[i].reason));
@@ -180,6 +183,9 @@ void write_plan(JsonWriter& json, const Plan& plan) {
     json.key("expected_entities").begin_array();
     for (const auto& e : plan.expected_entities) json.value(e);
     json.end_array().field("entities_from", to_string(plan.entities_from));
+    json.key("new_entities").begin_array();
+    for (const auto& e : plan.new_entities) json.value(e);
+    json.end_array();
     json.key("candidate");
     if (plan.candidate)
         json.begin_object()

@@ -1,10 +1,12 @@
-// GET|PUT /_cluster/settings: only action.destructive_requires_name matters to the simulator (reference §10).
+// GET|PUT /_cluster/settings: the simulator keeps action.destructive_requires_name (reference §10) and
+// action.auto_create_index (true, false or a +/- pattern list; documents.cpp applies it).
 #include "api/handlers.hpp"
 
 namespace aliasing::sim {
 namespace {
 
 constexpr std::string_view destructive_key = "action.destructive_requires_name";
+constexpr std::string_view auto_create_key = "action.auto_create_index";
 
 void flatten(const Json& value, const std::string& prefix, std::vector<std::pair<std::string, Json>>& out)
 {
@@ -17,19 +19,33 @@ void flatten(const Json& value, const std::string& prefix, std::vector<std::pair
     out.emplace_back(prefix, value);
 }
 
-Json scope_body(const std::optional<bool>& value, bool flat)
+void put_setting(Json& scope, std::string_view key, const std::string& text, bool flat)
+{
+    if (flat) {
+        scope[std::string(key)] = text;
+    } else {
+        scope["action"][std::string(key.substr(key.find('.') + 1))] = text;
+    }
+}
+
+Json scope_body(const std::optional<bool>& destructive, const std::optional<std::string>& auto_create, bool flat)
 {
     Json scope = Json::object();
-    if (!value) {
-        return scope;
+    if (destructive) {
+        put_setting(scope, destructive_key, *destructive ? "true" : "false", flat);
     }
-    const std::string text = *value ? "true" : "false";
-    if (flat) {
-        scope[destructive_key] = text;
-    } else {
-        scope["action"]["destructive_requires_name"] = text;
+    if (auto_create) {
+        put_setting(scope, auto_create_key, *auto_create, flat);
     }
     return scope;
+}
+
+std::string value_text(const Json& value)
+{
+    if (value.is_bool()) {
+        return value.as_bool() ? "true" : "false";
+    }
+    return value.is_string() ? value.as_string() : value.dump();
 }
 
 }  // namespace
@@ -39,11 +55,12 @@ Reply handle_get_cluster_settings(Call& call)
     const bool flat = call.flag("flat_settings", false);
     const bool defaults = call.flag("include_defaults", false);
     const auto guard = call.lock();
+    const Cluster& cluster = call.cluster();
     Json body = Json::object();
-    body["persistent"] = scope_body(call.cluster().destructive_requires_name, flat);
+    body["persistent"] = scope_body(cluster.destructive_requires_name, cluster.auto_create_index, flat);
     body["transient"] = Json::object();
     if (defaults) {
-        body["defaults"] = scope_body(!call.cluster().version.is_7x(), flat);
+        body["defaults"] = scope_body(!cluster.version.is_7x(), std::string("true"), flat);
     }
     return json_reply(std::move(body));
 }
@@ -55,7 +72,8 @@ Reply handle_put_cluster_settings(Call& call)
     if (!body.is_object()) {
         throw validation_failed({"no settings to update"});
     }
-    std::optional<std::optional<bool>> update;
+    std::optional<std::optional<bool>> destructive;
+    std::optional<std::optional<std::string>> auto_create;
     for (const auto& [scope, settings] : body.as_object()) {
         if (scope != "persistent" && scope != "transient") {
             throw full_error(400, "x_content_parse_exception",
@@ -64,28 +82,37 @@ Reply handle_put_cluster_settings(Call& call)
         std::vector<std::pair<std::string, Json>> flat_settings;
         flatten(settings, "", flat_settings);
         for (const auto& [key, value] : flat_settings) {
+            if (key == auto_create_key) {
+                auto_create = value.is_null() ? std::optional<std::string>() : std::optional<std::string>(value_text(value));
+                continue;
+            }
             if (key != destructive_key) {
                 throw illegal_argument(scope + " setting [" + key + "], not recognized");
             }
             if (value.is_null()) {
-                update = std::optional<bool>();
-            } else if ((value.is_bool() && value.as_bool()) || (value.is_string() && value.as_string() == "true")) {
-                update = std::optional<bool>(true);
-            } else if ((value.is_bool() && !value.as_bool()) || (value.is_string() && value.as_string() == "false")) {
-                update = std::optional<bool>(false);
+                destructive = std::optional<bool>();
+            } else if (value_text(value) == "true") {
+                destructive = std::optional<bool>(true);
+            } else if (value_text(value) == "false") {
+                destructive = std::optional<bool>(false);
             } else {
-                throw illegal_argument("Failed to parse value [" + (value.is_string() ? value.as_string() : value.dump()) +
+                throw illegal_argument("Failed to parse value [" + value_text(value) +
                                        "] as only [true] or [false] are allowed.");
             }
         }
     }
     const auto guard = call.lock();
-    if (update) {
-        call.cluster().destructive_requires_name = *update;
+    Cluster& cluster = call.cluster();
+    if (destructive) {
+        cluster.destructive_requires_name = *destructive;
+    }
+    if (auto_create) {
+        cluster.auto_create_index = *auto_create;
     }
     Json reply = Json::object();
     reply["acknowledged"] = true;
-    reply["persistent"] = update ? scope_body(*update, flat) : Json::object();
+    reply["persistent"] = scope_body(destructive ? *destructive : std::optional<bool>(),
+                                     auto_create ? *auto_create : std::optional<std::string>(), flat);
     reply["transient"] = Json::object();
     return json_reply(std::move(reply));
 }

@@ -9,6 +9,36 @@ namespace {
 
 enum class WriteMode { create_only, index };
 
+ApiError auto_create_refused(const std::string& name, const std::string& why)
+{
+    return full_error(404, "index_not_found_exception", "no such index [" + name + "] and " + why,
+                      {{"index_uuid", "_na_"}, {"index", name}});
+}
+
+// Elasticsearch's AutoCreateIndex: true, false, or a comma list of +/- patterns where the first match decides.
+void check_auto_create(const Cluster& cluster, const std::string& name)
+{
+    if (!cluster.auto_create_index || *cluster.auto_create_index == "true") {
+        return;
+    }
+    const std::string& value = *cluster.auto_create_index;
+    if (value == "false") {
+        throw auto_create_refused(name, "[action.auto_create_index] is [false]");
+    }
+    for (const std::string& item : split_list(value)) {
+        const bool exclude = !item.empty() && item.front() == '-';
+        const std::string pattern = !item.empty() && (item.front() == '-' || item.front() == '+') ? item.substr(1) : item;
+        if (simple_match(pattern, name)) {
+            if (exclude) {
+                throw auto_create_refused(name, "[action.auto_create_index] contains [" + item +
+                                                    "] which forbids automatic creation of the index");
+            }
+            return;
+        }
+    }
+    throw auto_create_refused(name, "[action.auto_create_index] ([" + value + "]) doesn't match");
+}
+
 Index& target_index(Cluster& cluster, const std::string& name)
 {
     if (auto found = cluster.indices.find(name); found != cluster.indices.end()) {
@@ -36,6 +66,7 @@ Index& target_index(Cluster& cluster, const std::string& name)
     if (const std::string broken = name_rule_broken(name, NameKind::index); !broken.empty()) {
         throw invalid_index_name(name, broken);
     }
+    check_auto_create(cluster, name);
     Index index;
     index.name = name;
     index.uuid = random_uuid();

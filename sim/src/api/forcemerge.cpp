@@ -6,6 +6,23 @@
 #include <thread>
 
 namespace aliasing::sim {
+namespace {
+
+// One entry of a broadcast response's _shards.failures (DefaultShardOperationFailedException): primary shard 0.
+Json shard_failure(const Index& index, const std::string& reason)
+{
+    Json cause = Json::object();
+    cause["type"] = "illegal_state_exception";
+    cause["reason"] = reason;
+    Json failure = Json::object();
+    failure["shard"] = 0;
+    failure["index"] = index.name;
+    failure["status"] = "INTERNAL_SERVER_ERROR";
+    failure["reason"] = std::move(cause);
+    return failure;
+}
+
+}  // namespace
 
 Reply handle_forcemerge(Call& call)
 {
@@ -35,12 +52,17 @@ Reply handle_forcemerge(Call& call)
     int successful = 0;
     ForceMergeTask task;
     std::string listed;
+    Json failures = Json::array();
     for (const auto& name : names) {
         const Index& index = cluster.indices.at(name);
         const ShardCounts counts = cluster.shard_counts(index, now);
         bytes += index.primary_store_bytes;
         total += index.primaries * (1 + index.replicas);
         successful += counts.active;
+        if (index.forcemerge_failure) {
+            failures.push_back(shard_failure(index, *index.forcemerge_failure));
+            --successful;
+        }
         task.targets.emplace_back(name, index.uuid);
         listed += (listed.empty() ? "" : ", ") + name;
     }
@@ -60,7 +82,10 @@ Reply handle_forcemerge(Call& call)
     Json shards = Json::object();
     shards["total"] = total;
     shards["successful"] = successful;
-    shards["failed"] = 0;
+    shards["failed"] = static_cast<std::int64_t>(failures.size());
+    if (failures.size() > 0) {
+        shards["failures"] = std::move(failures);
+    }
     task.response = Json::object();
     task.response["_shards"] = shards;
     const std::int64_t id = task.id;

@@ -69,6 +69,7 @@ SettingKind setting_kind(const std::string& key)
         "index.blocks.metadata", "index.hidden", "index.auto_expand_replicas",
         "index.merge.scheduler.max_thread_count", "index.translog.durability", "index.max_inner_result_window",
         "index.sim.store_bytes", "index.sim.docs", "index.sim.docs_deleted", "index.sim.segments_per_shard",
+        "index.sim.forcemerge_failure",
     };
     static const char* const static_only[] = {
         "index.number_of_shards", "index.codec", "index.routing_partition_size", "index.number_of_routing_shards",
@@ -123,6 +124,8 @@ void apply_index_settings(Index& index, const FlatSettings& settings, bool prese
             index.docs_deleted = value ? parse_non_negative(key, *value) : 0;
         } else if (key == "index.sim.segments_per_shard") {
             index.segments_per_shard = value ? parse_non_negative(key, *value) : 0;
+        } else if (key == "index.sim.forcemerge_failure") {
+            index.forcemerge_failure = value && !value->empty() ? value : std::nullopt;
         } else {
             if (preserve_existing && index.extra_settings.find(key) != nullptr) {
                 continue;

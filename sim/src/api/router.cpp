@@ -101,6 +101,21 @@ const std::vector<std::string>& common_params()
     return names;
 }
 
+// Every route matching the path, most literal first.
+std::vector<Match> sorted_matches(const std::vector<Route>& routes, std::string_view path)
+{
+    const std::vector<std::string> segments = path_segments(path);
+    std::vector<Match> matches;
+    for (const auto& route : routes) {
+        if (auto match = match_route(route, segments)) {
+            matches.push_back(std::move(*match));
+        }
+    }
+    std::stable_sort(matches.begin(), matches.end(),
+                     [](const Match& left, const Match& right) { return left.literalness > right.literalness; });
+    return matches;
+}
+
 }  // namespace
 
 bool accepts_gated_param(const Version& version, std::string_view name)
@@ -119,17 +134,20 @@ bool removed_param(const Version& version, const Route& route, std::string_view 
 
 Router::Router() : m_routes(all_routes()) {}
 
-Reply Router::dispatch(const HttpRequest& request, SimState& state) const
+Applied Router::applied(const HttpRequest& request) const
 {
-    const std::vector<std::string> segments = path_segments(request.path);
-    std::vector<Match> matches;
-    for (const auto& route : m_routes) {
-        if (auto match = match_route(route, segments)) {
-            matches.push_back(std::move(*match));
+    const unsigned bit = method_bit(request.method);
+    for (const auto& match : sorted_matches(m_routes, request.path)) {
+        if ((match.route->methods & bit) != 0) {
+            return match.route->applied;
         }
     }
-    std::stable_sort(matches.begin(), matches.end(),
-                     [](const Match& left, const Match& right) { return left.literalness > right.literalness; });
+    return Applied::directly;
+}
+
+Reply Router::dispatch(const HttpRequest& request, SimState& state) const
+{
+    const std::vector<Match> matches = sorted_matches(m_routes, request.path);
     if (matches.empty()) {
         Json body = Json::object();
         body["error"] = "no handler found for uri [" + request.target + "] and method [" + request.method + "]";

@@ -21,6 +21,9 @@ enum MethodBit : unsigned {
     method_head = 32U,
 };
 
+/// Whether a route's changes go through the master's ordered queue of cluster-state updates (MasterQueue).
+enum class Applied { directly, by_master };
+
 struct Route {
     unsigned methods = 0;
     std::string pattern;               ///< e.g. "/{index}/_alias/{name}"
@@ -29,6 +32,7 @@ struct Route {
     /// accepted only where the version has them (accepts_gated_param): unrecognized in 7.17 and OpenSearch
     /// unless the parameter says otherwise (wait_for_completion on _forcemerge: ES 8.1+, OpenSearch 2.7+)
     std::vector<std::string> params_8x;
+    Applied applied = Applied::directly;
 };
 
 /// Whether `version` knows the gated parameter `name` of a route's params_8x.
@@ -44,6 +48,8 @@ public:
     Router();
     /// Answers one ES API request (never a /_sim/ one). ApiErrors become error replies.
     Reply dispatch(const HttpRequest& request, SimState& state) const;
+    /// How the route that would handle `request` applies it; `directly` when no route does.
+    Applied applied(const HttpRequest& request) const;
 
 private:
     std::vector<Route> m_routes;

@@ -50,7 +50,8 @@ void Cluster::advance(Clock::time_point now)
         task.completed = true;
         for (const auto& [name, uuid] : task.targets) {
             auto found = indices.find(name);
-            if (found == indices.end() || found->second.uuid != uuid || !found->second.open) {
+            if (found == indices.end() || found->second.uuid != uuid || !found->second.open ||
+                found->second.forcemerge_failure) {
                 continue;
             }
             Index& index = found->second;

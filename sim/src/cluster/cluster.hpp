@@ -49,6 +49,8 @@ struct Index {
     std::int64_t docs_deleted = 0;
     std::int64_t primary_store_bytes = 0;  ///< all primaries together
     std::int64_t segments_per_shard = 0;   ///< per primary shard; replicas mirror it
+    /// index.sim.forcemerge_failure: a force-merge fails on primary shard 0 with this reason (and merges nothing)
+    std::optional<std::string> forcemerge_failure;
     std::map<std::string, AliasProps> aliases;
     Json extra_settings = Json::object();  ///< other settings by flat key ("index.refresh_interval") as strings
     /// A replica increase is "allocating" until this point; active replicas meanwhile = allocating_from.
@@ -91,6 +93,7 @@ struct Cluster {
     std::uint64_t forcemerge_millis_per_gib = 0;
     std::uint64_t replica_delay_millis = 0;
     std::optional<bool> destructive_requires_name;  ///< unset = the version's default
+    std::optional<std::string> auto_create_index;   ///< action.auto_create_index; unset = true
     std::string cluster_name = "aliasing-sim";
     std::string cluster_uuid;
     std::string node_id;

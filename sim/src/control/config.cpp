@@ -37,9 +37,9 @@ std::string apply_config(Cluster& cluster, const Json& config)
             }
             next.version.override_main_response_version = value.as_bool();
         } else if (key == "data_nodes" || key == "forcemerge_millis_per_gib" || key == "replica_delay_millis") {
-            if (!value.is_integer() || value.as_int() < 0 || (key == "data_nodes" && value.as_int() < 1)) {
-                return "[" + key + "] must be a " + (key == "data_nodes" ? "positive" : "non-negative") +
-                       " integer, got " + value.dump();
+            // data_nodes 0 is every data node gone: every shard unassigned, every index red.
+            if (!value.is_integer() || value.as_int() < 0) {
+                return "[" + key + "] must be a non-negative integer, got " + value.dump();
             }
             if (key == "data_nodes") {
                 next.data_nodes = static_cast<int>(value.as_int());

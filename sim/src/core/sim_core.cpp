@@ -159,9 +159,13 @@ Outcome SimCore::handle_api(const HttpRequest& request)
             return finish(Outcome{denied, Delivery::send});
         }
     }
+    // The place is taken on arrival, before any delay: a delayed change holds those that arrived after it.
+    MasterQueue::Place place =
+        m_router.applied(request) == Applied::by_master ? m_master_queue.join() : MasterQueue::Place{};
     const std::vector<FaultRule> fired = m_faults.fire(request.method, request.path);
     sleep_for_faults(fired, FaultWhen::before, m_state.stopping);
     if (const FaultRule* rule = answering_fault(fired, FaultWhen::before)) {
+        place.leave();
         if (rule->action == FaultAction::drop) {
             return finish(Outcome{HttpResponse{}, Delivery::drop});
         }
@@ -173,8 +177,10 @@ Outcome SimCore::handle_api(const HttpRequest& request)
     if (const auto error = check_media_types(request, version)) {
         reply = json_reply(error->body, error->status);
     } else {
+        place.wait_turn(m_state.stopping);
         reply = m_router.dispatch(request, m_state);
     }
+    place.leave();
     Outcome outcome{render(reply, request), Delivery::send};
 
     sleep_for_faults(fired, FaultWhen::after, m_state.stopping);

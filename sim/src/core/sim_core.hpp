@@ -1,11 +1,13 @@
 #pragma once
-// The request pipeline behind the socket: /_sim/ controls apart; for the Elasticsearch API: log the request,
-// apply fault rules (before), route, apply fault rules (after), render the reply.
+// The request pipeline behind the socket: /_sim/ controls apart; for the Elasticsearch API: log the request (a
+// cluster-state change takes its place in the master's queue), apply fault rules (before), wait for its turn,
+// route, apply fault rules (after), render the reply.
 
 #include "api/router.hpp"
 #include "control/faults.hpp"
 #include "control/sigv4_check.hpp"
 #include "control/request_log.hpp"
+#include "core/master_queue.hpp"
 #include "http/http_message.hpp"
 
 #include <functional>
@@ -38,6 +40,7 @@ private:
     Router m_router;
     FaultTable m_faults;
     RequestLog m_log;
+    MasterQueue m_master_queue;
     std::mutex m_logger_mutex;
     std::function<void(const std::string&)> m_logger;
     std::function<std::int64_t()> m_open_connections;

@@ -71,19 +71,20 @@ struct Scenario {
     SimpleSource source;
     std::vector<Row> rows;
     std::string aliases = R"({"error":"alias [customer-prod] missing","status":404})";
+    std::string raw_catalog;  // when set, the catalog body instead of `rows`
     RunInstant now{1'900'000'000'000'000'000};  // 2030-03-17, after every run id used in tests
 
     std::optional<Catalog> catalog;
     std::optional<AliasTable> table;
 
-    Plan plan() {
-        auto parsed = Catalog::parse(catalog_body(rows), "catalog");
+    Plan plan(PlanMode mode = PlanMode::Promote) {
+        auto parsed = Catalog::parse(raw_catalog.empty() ? catalog_body(rows) : raw_catalog, "catalog");
         EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.error().message);
         catalog.emplace(std::move(parsed).value());
         auto alias_table = AliasTable::parse(aliases, "aliases");
         EXPECT_TRUE(alias_table.ok());
         table.emplace(std::move(alias_table).value());
-        auto result = make_plan(PlanRequest{job_file, source, *catalog, *table, now});
+        auto result = make_plan(PlanRequest{job_file, source, *catalog, *table, now, mode});
         EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
         return std::move(result).value();
     }
@@ -96,6 +97,31 @@ inline std::string alias_body(const std::vector<std::string>& indices, const std
         body += "\"" + index + R"(":{"aliases":{")" + alias + R"(":{}}})";
     }
     return body + "}";
+}
+
+}  // namespace aliasing::testing
+
+namespace aliasing::testing {
+
+/// `customer-2_0_0-{entity}-{run_id}`.
+inline std::string index_of(const std::string& entity, const std::string& run_id) {
+    return "customer-2_0_0-" + entity + "-" + run_id;
+}
+
+inline std::vector<std::string> as_strings(const std::vector<std::string_view>& views) {
+    return {views.begin(), views.end()};
+}
+
+inline bool has(const std::vector<std::string_view>& views, const std::string& name) {
+    for (auto view : views)
+        if (view == name) return true;
+    return false;
+}
+
+inline bool has_note(const std::vector<IndexNote>& notes, const std::string& name, const std::string& reason_part) {
+    for (const auto& note : notes)
+        if (note.index == name && note.reason.find(reason_part) != std::string::npos) return true;
+    return false;
 }
 
 }  // namespace aliasing::testing

@@ -110,30 +110,6 @@ TEST(PlannerTest, RunIdEndingOn000MsWithoutFractionIsTheSameGeneration) {
     EXPECT_EQ(plan.new_indices.size(), 2u);
 }
 
-TEST(PlannerTest, SameEntityTwiceInOneInstantIsRefused) {
-    Scenario s;
-    s.rows = {{idx("address", "20261015t103000")}, {idx("address", "20261015t103000000")}};
-    Plan plan = s.plan();
-    EXPECT_EQ(plan.outcome, PlanOutcome::Refused);
-    EXPECT_NE(plan.reason.find("2 indices for entity [address]"), std::string::npos) << plan.reason;
-}
-
-TEST(PlannerTest, ClosedNewIndexIsRefused) {
-    Scenario s;
-    s.rows = {{idx("address", "20261015t103000"), "close"}};
-    Plan plan = s.plan();
-    EXPECT_EQ(plan.outcome, PlanOutcome::Refused);
-    EXPECT_NE(plan.reason.find("is closed"), std::string::npos);
-}
-
-TEST(PlannerTest, RedNewIndexIsRefused) {
-    Scenario s;
-    s.rows = {{idx("address", "20261015t103000"), "open", "red"}};
-    Plan plan = s.plan();
-    EXPECT_EQ(plan.outcome, PlanOutcome::Refused);
-    EXPECT_NE(plan.reason.find("is red"), std::string::npos);
-}
-
 TEST(PlannerTest, OldEqualsNewIsAlreadyLiveAndNothingIsDeletedEvenWithDeleteOld) {
     Scenario s;
     s.job_file.delete_old = true;
@@ -162,65 +138,6 @@ TEST(PlannerTest, AlreadyLiveWithStaleGenerationsButNoDeleteOldIsAlreadyLive) {
     s.rows = {{idx("address", "20261014t103000")}, {idx("address", "20261015t103000")}};
     s.aliases = alias_body({idx("address", "20261015t103000")});
     EXPECT_EQ(s.plan().outcome, PlanOutcome::AlreadyLive);
-}
-
-TEST(PlannerTest, DeleteOldDeletesOlderGenerationsIncludingTheReplacedOne) {
-    Scenario s;
-    s.job_file.delete_old = true;
-    s.rows = {{idx("address", "20261013t103000")}, {idx("address", "20261014t103000")},
-              {idx("address", "20261015t103000")}};
-    s.aliases = alias_body({idx("address", "20261014t103000")});
-    Plan plan = s.plan();
-    EXPECT_EQ(plan.outcome, PlanOutcome::Promote);
-    EXPECT_EQ(names(plan.deletions),
-              (std::vector<std::string>{idx("address", "20261013t103000"), idx("address", "20261014t103000")}));
-}
-
-TEST(PlannerTest, WithoutDeleteOldNothingIsDeleted) {
-    Scenario s;
-    s.rows = {{idx("address", "20261014t103000")}, {idx("address", "20261015t103000")}};
-    EXPECT_TRUE(s.plan().deletions.empty());
-}
-
-TEST(PlannerTest, KeepGenerationsRetainsTheNewestOlderCompleteGenerations) {
-    Scenario s;
-    s.job_file.delete_old = true;
-    s.job_file.keep_generations = 1;
-    s.rows = {{idx("address", "20261012t103000")}, {idx("individual", "20261012t103000")},
-              {idx("address", "20261013t103000")},  // incomplete: not a rollback target, deleted
-              {idx("address", "20261014t103000")}, {idx("individual", "20261014t103000")},
-              {idx("address", "20261015t103000")}, {idx("individual", "20261015t103000")}};
-    Plan plan = s.plan();
-    EXPECT_EQ(names(plan.deletions),
-              (std::vector<std::string>{idx("address", "20261012t103000"), idx("address", "20261013t103000"),
-                                        idx("individual", "20261012t103000")}));
-    ASSERT_EQ(plan.kept.size(), 2u);
-    EXPECT_NE(plan.kept[0].reason.find("kept for rollback"), std::string::npos);
-}
-
-TEST(PlannerTest, IndexCarryingAnotherAliasIsKeptAndReported) {
-    Scenario s;
-    s.job_file.delete_old = true;
-    s.rows = {{idx("address", "20261014t103000")}, {idx("address", "20261015t103000")}};
-    s.aliases = alias_body({idx("address", "20261014t103000")}, "reporting");
-    Plan plan = s.plan();
-    EXPECT_TRUE(plan.deletions.empty());
-    ASSERT_EQ(plan.kept.size(), 1u);
-    EXPECT_NE(plan.kept[0].reason.find("[reporting]"), std::string::npos);
-}
-
-TEST(PlannerTest, AliasTargetOutsideTheNamingIsNeverDeleted) {
-    Scenario s;
-    s.job_file.delete_old = true;
-    s.rows = {{"customer-2_0_0-handmade"}, {idx("address", "20261015t103000")}};
-    s.aliases = alias_body({"customer-2_0_0-handmade"});
-    s.job_file.foreign_alias_targets = ForeignAliasTargets::Remove;  // the default refuses (alias_targets_test)
-    Plan plan = s.plan();
-    EXPECT_EQ(plan.outcome, PlanOutcome::Promote);
-    EXPECT_TRUE(plan.deletions.empty());
-    EXPECT_EQ(names(plan.old_indices), (std::vector<std::string>{"customer-2_0_0-handmade"}));
-    ASSERT_EQ(plan.kept.size(), 1u);
-    EXPECT_NE(plan.kept[0].reason.find("never deleted"), std::string::npos);
 }
 
 TEST(PlannerTest, UnparseableNamesAreIgnoredOrInvalidAndNeverTouched) {
@@ -288,64 +205,6 @@ TEST(PlannerTest, SwapCoversEveryObservedOldTarget) {
     EXPECT_EQ(plan.old_indices.size(), 2u);
     EXPECT_EQ(plan.outcome, PlanOutcome::Promote);
     EXPECT_EQ(plan.alias_change.removes, plan.old_indices);
-}
-
-}  // namespace
-}  // namespace aliasing
-
-namespace aliasing {
-namespace {
-
-using testing::alias_body;
-using testing::Scenario;
-
-std::string ridx(const std::string& entity, const std::string& run_id) {
-    return "customer-2_0_0-" + entity + "-" + run_id;
-}
-
-TEST(RollbackPlanTest, TargetsTheNewestCompleteGenerationOlderThanTheLiveOne) {
-    Scenario s;
-    s.rows = {{ridx("address", "20261012t103000")}, {ridx("individual", "20261012t103000")},
-              {ridx("address", "20261013t103000")},  // incomplete: skipped
-              {ridx("address", "20261014t103000")}, {ridx("individual", "20261014t103000")}};
-    s.aliases = alias_body({ridx("address", "20261014t103000"), ridx("individual", "20261014t103000")});
-    s.job_file.delete_old = true;
-    s.job_file.forcemerge_new = true;
-    s.job_file.new_replicas = 2;
-    Plan plan = [&] {
-        auto parsed = Catalog::parse(testing::catalog_body(s.rows), "catalog");
-        s.catalog.emplace(std::move(parsed).value());
-        s.table.emplace(AliasTable::parse(s.aliases, "aliases").value());
-        return make_plan(PlanRequest{s.job_file, s.source, *s.catalog, *s.table, s.now, PlanMode::Rollback}).value();
-    }();
-    EXPECT_EQ(plan.outcome, PlanOutcome::Promote);
-    ASSERT_TRUE(plan.candidate);
-    EXPECT_EQ(plan.candidate->run_id, "20261012t103000");
-    EXPECT_TRUE(plan.deletions.empty());
-    EXPECT_TRUE(plan.merges.empty());
-    EXPECT_FALSE(plan.new_replicas);
-    EXPECT_EQ(plan.old_indices.size(), 2u);
-}
-
-TEST(RollbackPlanTest, NoOlderCompleteGenerationIsRefusedMentioningKeepGenerations) {
-    Scenario s;
-    s.rows = {{ridx("address", "20261014t103000")}};
-    s.aliases = alias_body({ridx("address", "20261014t103000")});
-    s.catalog.emplace(Catalog::parse(testing::catalog_body(s.rows), "catalog").value());
-    s.table.emplace(AliasTable::parse(s.aliases, "aliases").value());
-    Plan plan = make_plan(PlanRequest{s.job_file, s.source, *s.catalog, *s.table, s.now, PlanMode::Rollback}).value();
-    EXPECT_EQ(plan.outcome, PlanOutcome::Refused);
-    EXPECT_NE(plan.reason.find("keep_generations"), std::string::npos) << plan.reason;
-}
-
-TEST(RollbackPlanTest, AliasNotOnAGenerationIsRefused) {
-    Scenario s;
-    s.rows = {{ridx("address", "20261014t103000")}};
-    s.catalog.emplace(Catalog::parse(testing::catalog_body(s.rows), "catalog").value());
-    s.table.emplace(AliasTable::parse(s.aliases, "aliases").value());
-    Plan plan = make_plan(PlanRequest{s.job_file, s.source, *s.catalog, *s.table, s.now, PlanMode::Rollback}).value();
-    EXPECT_EQ(plan.outcome, PlanOutcome::Refused);
-    EXPECT_NE(plan.reason.find("nothing to roll back from"), std::string::npos) << plan.reason;
 }
 
 }  // namespace

@@ -34,7 +34,14 @@ public:
 
     /// The raw JSON array of `GET /_cat/indices/{pattern}?format=json&bytes=b&expand_wildcards=all&h=...`
     /// (kCatIndicesColumns). A 404 index_not_found (a concrete name that does not exist) gives "[]".
-    Result<std::string> cat_indices(std::string_view pattern);
+    /// Hidden::Exclude asks `expand_wildcards=open,closed`: wildcards then match no hidden index.
+    enum class Hidden { Include, Exclude };
+    Result<std::string> cat_indices(std::string_view pattern, Hidden hidden = Hidden::Include);
+
+    /// GET /_cat/indices/{names}?format=json&h=health,status,index for exactly these names, chunked: each one's
+    /// health and status now. A name that no longer exists is absent from the result (a chunk answered 404
+    /// index_not_found is asked again one name at a time).
+    Result<std::vector<IndexNow>> index_states(const std::vector<std::string>& names);
 
     /// The raw body of GET /_alias/{alias}. The 404 `{"error":"alias [x] missing","status":404}` is returned as is
     /// (no targets), not as an error.
@@ -55,11 +62,12 @@ public:
     ClusterResult<std::string> start_forcemerge(std::string_view index, int max_num_segments);
 
     /// POST /{index}/_forcemerge?max_num_segments=N, waiting up to `read_timeout` (7.17 has no task mode). A read
-    /// timeout is Outcome::Unknown: poll primary_segments() to see whether the merge finished.
+    /// timeout is Outcome::Unknown: poll primary_segments() to see whether the merge finished. A response with
+    /// `_shards.failed > 0` is an error naming each failed shard and its reason.
     ClusterStatus forcemerge_sync(std::string_view index, int max_num_segments,
                                   std::chrono::milliseconds read_timeout = std::chrono::hours(6));
 
-    /// GET /_tasks/{task_id}.
+    /// GET /_tasks/{task_id}; a completed task's `response._shards` failures are read into shard_failures.
     Result<TaskState> get_task(std::string_view task_id);
 
     /// GET /_cluster/health/{indices}?wait_for_status={status}&timeout={timeout} for the given indices only,
@@ -73,6 +81,10 @@ public:
     /// DELETE /{names}, explicit names only: a name that is empty, contains '*' or ',', starts with '-' or is _all
     /// is refused before anything is sent. Chunked so each request line stays under 4096 bytes.
     ClusterStatus delete_indices(const std::vector<std::string>& names);
+    /// The groups delete_indices() sends, one DELETE each: a caller deleting group by group can stop in between.
+    std::vector<std::vector<std::string>> delete_chunks(const std::vector<std::string>& names) const {
+        return chunks(names, "DELETE", "/", "");
+    }
 
     /// HTTP requests put on the wire so far (retries included).
     std::uint64_t requests_sent() const { return m_transport.requests_sent(); }

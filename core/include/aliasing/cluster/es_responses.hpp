@@ -22,7 +22,16 @@ struct ClusterInfo {
 struct TaskState {
     bool completed = false;
     std::optional<std::string> error;  ///< "type: reason" when the task completed with an error
+    /// "1 of 4 shards failed: [idx][0] type: reason" when the task's response has `_shards.failed > 0`
+    std::optional<std::string> shard_failures;
     std::int64_t running_time_nanos = 0;
+};
+
+/// One row of GET /_cat/indices/{names}?h=health,status,index: what an index is right now.
+struct IndexNow {
+    std::string index;
+    std::string health;  ///< "green", "yellow" or "red"; empty for a closed index that is not replicated
+    std::string status;  ///< "open" or "close"
 };
 
 /// GET /_cluster/health/{indices}?wait_for_status=... — the worst status over every chunk asked.

@@ -20,8 +20,8 @@ struct PluginRejection {
 };
 
 /// The data sources found in a search path. Owns every loaded plugin library: the DataSource pointers it
-/// hands out, and anything they return, must not outlive it. Keep one registry for the life of the process
-/// (plugin libraries are never unloaded while it lives).
+/// hands out, and anything they return, must not outlive it. Keep one registry for the life of the process;
+/// plugin libraries are never unloaded, even after it is destroyed (RTLD_NODELETE).
 class PluginRegistry {
   public:
     PluginRegistry();
@@ -31,11 +31,25 @@ class PluginRegistry {
     PluginRegistry& operator=(const PluginRegistry&) = delete;
     ~PluginRegistry();
 
+    /// How discover() treats compiled libraries.
+    enum class Isolation {
+        InProcess,   ///< load each library in this process (a crash in a plugin's entry point is the host's)
+        ProbeFirst,  ///< probe each in a child process first; one that crashes or hangs is a rejection, never loaded
+    };
+
     /// Loads compiled plugins (*.so) and declarative sources (*.json) from each dir in order (files of one
     /// dir in name order). The first source of a name wins; a later one with the same name is rejected naming
     /// the first's path. Missing dirs are skipped; a dir listed twice is searched once. Never fails: every
     /// file that cannot be used becomes a rejection.
-    static PluginRegistry discover(const std::vector<std::filesystem::path>& dirs);
+    static PluginRegistry discover(const std::vector<std::filesystem::path>& dirs,
+                                   Isolation isolation = Isolation::InProcess);
+
+    /// Loads only the source named `name`, in discover()'s order, so that no other plugin's code ever runs: a
+    /// declarative file is read when it is reached; a library named by the convention (`aliasing-{name}.so`) is
+    /// loaded; a library named for another source (`aliasing-{other}.so`) is skipped unread; a library whose file
+    /// name does not follow the convention is probed in a child process and loaded only if it is `name`. When no
+    /// file provides `name`, the result is discover(dirs, ProbeFirst), so require() can list what there is.
+    static PluginRegistry discover_source(const std::vector<std::filesystem::path>& dirs, std::string_view name);
 
     /// The source named `name`, or nullptr.
     const DataSource* find(std::string_view name) const;
