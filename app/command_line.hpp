@@ -25,12 +25,15 @@ struct CommandLine {
     std::optional<std::string> now;
     std::vector<std::string> es_urls;
     std::optional<std::string> ca_file;
+    std::optional<std::string> connection;
     bool insecure = false;
     cluster::AwsSigningFlags aws;  ///< --aws-sigv4, --aws-region, --aws-service
     bool dry_run = false;
     bool apply = false;
     std::optional<std::string> report;
     std::string log_format = "text";
+    bool quiet = false;
+    bool wide = false;
     std::optional<std::string> timeout;
     std::optional<std::string> lock_ttl;
     std::optional<std::string> lock_index;
@@ -43,6 +46,9 @@ int run_plan(const CommandLine& line);
 int run_audit(const CommandLine& line);
 int run_plugins(const CommandLine& line);
 int run_promotion(const CommandLine& line);  // run, status, rollback
+
+/// "unknown option --dryrun; did you mean --dry-run? ..." for the option name Poco did not know.
+std::string unknown_option_message(const std::string& given);
 
 /// Prints `aliasing: error: <message>` to stderr and returns `code`.
 int fail(int code, const std::string& message);

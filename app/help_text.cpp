@@ -7,12 +7,15 @@ namespace aliasing::cli {
 const std::vector<OptionHelp>& all_options() {
     static const std::vector<OptionHelp> options = {
         {"help", "", "show help for the command and exit"},
-        {"output", "FORMAT", "text (default), json, or markdown (to paste into a change request)"},
+        {"output", "FORMAT",
+         "text (default), json, or markdown (to paste into a change request); run, status and rollback print one "
+         "JSON document at the end whose last field is the run's real exit_code"},
         {"catalog", "FILE",
          "body of GET _cat/indices/{index_base}-*?format=json&bytes=b&h=health,status,index,uuid,pri,rep,"
          "docs.count,pri.store.size,pri.segments.count"},
         {"aliases", "FILE",
-         "body of GET _alias/{alias_name} (its 404 body means no alias yet) or GET {index_base}-*/_alias; "
+         "body of GET _alias/{alias_name} (only its 404 \"alias [x] missing\" body means no alias yet; any other "
+         "error body is refused) or GET {index_base}-*/_alias; "
          "repeatable, the bodies are merged"},
         {"plugin-dir", "DIR", "also look for plugins in DIR (before ALIASING_PLUGIN_PATH and the install's); repeatable"},
         {"pattern", "GLOB", "only indices whose name matches GLOB (* and ?)"},
@@ -20,6 +23,10 @@ const std::vector<OptionHelp>& all_options() {
         {"now", "RUN_ID", "plan as if the clock read RUN_ID (e.g. 20261124t020000), for reproducible plans"},
         {"es-url", "URL", "cluster node URL, comma-separated for several nodes (default: $ALIASING_ES_URL)"},
         {"ca-file", "FILE", "PEM CA bundle to verify the cluster's TLS certificate"},
+        {"connection", "FILE",
+         "connection file, INI or JSON: nodes, ca_file, username, username_file/password_file/api_key_file, "
+         "connect_timeout, tls_handshake_timeout, read_timeout (default: $ALIASING_CONNECTION); secrets only by file "
+         "path; refused when group or others may read it"},
         {"insecure", "", "do not verify the cluster's TLS certificate (loudly warned about; never in prod)"},
         {"aws-sigv4", "", "sign every request with AWS SigV4 (Amazon OpenSearch Service); also ALIASING_AWS_SIGV4=1"},
         {"aws-region", "REGION", "the AWS region for --aws-sigv4 (default: $AWS_REGION)"},
@@ -27,7 +34,11 @@ const std::vector<OptionHelp>& all_options() {
         {"dry-run", "", "stop after printing the plan; touch nothing"},
         {"apply", "", "run the force-merges the audit recommends (needs --pattern)"},
         {"report", "FILE", "write a JSON report of the run (job, plugin, plan, every action, outcome, exit code)"},
-        {"log-format", "FORMAT", "text (default) or json: one JSON object per line for log shippers"},
+        {"log-format", "FORMAT",
+         "text (default) or json: one JSON object per line for log shippers, each with alias, data_source and "
+         "run_id; the last line has exit_code and duration_ms"},
+        {"wide", "", "print the plan table with full column names and commands (default: fit 120 columns)"},
+        {"quiet", "", "log only errors and the final summary line (outcome, exit code, total time)"},
         {"timeout", "SECONDS", "longest wait for a force-merge or for green health (default 3600)"},
         {"lock-ttl", "SECONDS",
          "how long a dead run's lock blocks others (default 900 = 15 min): a live run renews its lock (a heartbeat); "
@@ -54,15 +65,15 @@ const std::vector<CommandHelp>& all_commands() {
          "is refused (exit 6) at the holder's next heartbeat. SIGTERM or SIGINT stops the run at the next safe point "
          "(never between the swap and its verification), releases the lock and exits 6, outcome \"interrupted\". "
          "After `aliasing rollback` the run refuses (exit 4) to promote a newer generation until the hold is cleared.",
-         {"es-url", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
-          "dry-run", "report", "log-format", "plugin-dir", "output", "timeout",
-          "lock-ttl", "lock-index"},
+         {"es-url", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
+          "dry-run", "report", "log-format", "quiet", "plugin-dir",
+          "output", "wide", "timeout", "lock-ttl", "lock-index"},
          "ALIASING_ES_URL=https://es-prod:9200 ALIASING_ES_API_KEY_FILE=/run/secrets/es aliasing run customer.json"},
         {"plan", "aliasing plan JOB --catalog CATALOG.json [--aliases ALIASES.json]... [--output text|json|markdown]",
          "show offline what a promotion would do",
          "Plans from saved response bodies instead of a live cluster: the same table, alias change and deletion "
          "list that `aliasing run` prints, and the same exit code (0 promote, 3 already live, 4 refused).",
-         {"catalog", "aliases", "output", "plugin-dir", "now"},
+         {"catalog", "aliases", "output", "wide", "plugin-dir", "now"},
          "aliasing plan examples/jobs/customer.json --catalog examples/catalogs/customer.json "
          "--aliases examples/catalogs/customer-aliases.json"},
         {"status", "aliasing status JOB [--es-url URL]",
@@ -70,8 +81,9 @@ const std::vector<CommandHelp>& all_commands() {
          "Reads the cluster and prints the plan without acting (like run --dry-run, exit codes as plan), then the run "
          "lock (holder host:pid, job, since, last heartbeat) and any rollback hold; exit 4 while a hold would refuse "
          "the run.",
-         {"es-url", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
-          "plugin-dir", "output", "log-format", "lock-index"},
+         {"es-url", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
+          "plugin-dir", "output", "wide", "log-format", "quiet",
+          "lock-index"},
          "aliasing status customer.json --es-url http://127.0.0.1:9200"},
         {"rollback", "aliasing rollback JOB [--es-url URL] [--report FILE] [--hold-until-newer] | rollback --clear JOB",
          "point the alias back to the newest retained complete generation older than the live one",
@@ -80,25 +92,25 @@ const std::vector<CommandHelp>& all_commands() {
          "every host then refuse (exit 4, nothing changed) to promote any generation newer than the live one until "
          "`aliasing rollback --clear JOB` removes it (or, with --hold-until-newer, until a generation newer than the "
          "one rolled back from appears). `status` shows the hold.",
-         {"es-url", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
-          "report", "log-format", "plugin-dir", "output", "timeout", "dry-run",
-          "lock-ttl", "lock-index", "clear", "hold-until-newer"},
+         {"es-url", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
+          "report", "log-format", "quiet", "plugin-dir", "output",
+          "wide", "timeout", "dry-run", "lock-ttl", "lock-index", "clear", "hold-until-newer"},
          "aliasing rollback customer.json"},
         {"audit", "aliasing audit (--catalog CATALOG.json | --es-url URL) [--pattern GLOB] [--apply]",
          "the plan table for every index, flagging bad shard sizing",
          "Prints shards, size, segments and the recommended force-merge for every index of a catalog (or of a live "
-         "cluster), and flags indices whose shards are far too small or too large for their size. With --es-url "
-         "and --apply it runs the recommended force-merges of the indices matching an explicit --pattern; hidden "
-         "indices and indices of a data source that never force-merges (transaction) are skipped, saying why.",
-         {"catalog", "es-url", "ca-file", "insecure", "pattern", "max-segment-size", "output", "apply", "log-format",
-          "timeout"},
+         "cluster: --es-url, or ALIASING_ES_URL when no --catalog is given), and flags indices whose shards are far "
+         "too small or too large for their size. Against a cluster, --apply runs the recommended force-merges of the "
+         "indices matching an explicit --pattern; hidden indices and indices of a data source that never "
+         "force-merges (transaction) are skipped, saying why.",
+         {"catalog", "es-url", "connection", "ca-file", "insecure", "pattern", "max-segment-size", "output", "apply",
+          "log-format", "quiet", "timeout"},
          "aliasing audit --catalog all-indices.json --pattern 'customer-*'"},
         {"plugins", "aliasing plugins [--plugin-dir DIR]... [--output text|json]",
          "list the data sources found, with versions, and why anything was rejected",
          "Searches --plugin-dir, then ALIASING_PLUGIN_PATH (':'-separated), then the install's lib/aliasing/plugins.",
          {"plugin-dir", "output"}, "aliasing plugins --output json"},
         {"help", "aliasing help [COMMAND]", "show help", "", {}, "aliasing help run"},
-        {"version", "aliasing --version", "show the versions of aliasing, its plugin ABI and libraries", "", {}, ""},
     };
     return commands;
 }
@@ -116,12 +128,15 @@ const OptionHelp* find_option(std::string_view name) {
     return nullptr;
 }
 
-std::string option_line(const OptionHelp& option) {
+/// The --output help of a command that refuses markdown (plugins lists data sources, it is no change request).
+constexpr std::string_view kTextOrJson = "text (default) or json";
+
+std::string option_line(const OptionHelp& option, std::string_view text_override = {}) {
     std::string head = "  --" + std::string(option.name);
     if (!option.argument.empty()) head += " " + std::string(option.argument);
     if (head.size() < 26) head.append(26 - head.size(), ' ');
     else head += "\n" + std::string(26, ' ');
-    return head + std::string(option.text) + "\n";
+    return head + std::string(text_override.empty() ? option.text : text_override) + "\n";
 }
 }  // namespace
 
@@ -135,12 +150,16 @@ std::string general_help() {
         out += name + std::string(command.summary) + "\n";
     }
     out +=
+        "\nOptions:\n  --version   show the versions of aliasing (commit, build date), its plugin ABI and libraries\n"
+        "  --help      show this help\n"
         "\nRun `aliasing help COMMAND` or `aliasing COMMAND --help` for a command's options and an example.\n\n"
         "Exit codes: 0 promoted (or cleanup completed), 2 usage or job-file error, 3 already live, 4 validation\n"
-        "failed, 5 cluster unreachable / TLS / authentication, 6 a step failed (cluster safe, rerun resumes),\n"
+        "failed, 5 cluster unreachable / TLS / authentication / authorization, 6 a step failed (cluster safe,\n"
+        "rerun resumes), "
         "7 alias moved by someone else, 99 abort_run set (a scheduler \"skip\").\n\n"
         "Environment: ALIASING_ES_URL, ALIASING_ES_USERNAME + ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY (each\n"
-        "also as *_FILE naming a file), ALIASING_PLUGIN_PATH.\n";
+        "also as *_FILE naming a file), ALIASING_CONNECTION (a connection file, see --connection),\n"
+        "ALIASING_PLUGIN_PATH.\n";
     return out;
 }
 
@@ -149,8 +168,12 @@ std::string command_help(const CommandHelp& command) {
     if (!command.description.empty()) out += "\n" + std::string(command.description) + "\n";
     if (!command.options.empty()) {
         out += "\nOptions:\n";
-        for (auto name : command.options)
-            if (const auto* option = find_option(name)) out += option_line(*option);
+        for (auto name : command.options) {
+            const auto* option = find_option(name);
+            if (!option) continue;
+            const bool text_or_json = name == "output" && command.name == "plugins";
+            out += option_line(*option, text_or_json ? kTextOrJson : std::string_view());
+        }
         out += option_line(*find_option("help"));
     }
     if (!command.example.empty()) out += "\nExample:\n  " + std::string(command.example) + "\n";
@@ -175,14 +198,58 @@ std::string man_page() {
                escape(command.description) + "\n";
         if (!command.example.empty()) out += ".br\nExample: \\fB" + escape(command.example) + "\\fR\n";
     }
-    out += ".SH OPTIONS\n";
+    out += ".SH OPTIONS\n.TP\n.B \\-\\-version\nshow the versions of aliasing (commit, build date), its plugin ABI and "
+           "libraries\n";
     for (const auto& option : all_options()) {
         out += ".TP\n.B \\-\\-" + escape(option.name) + (option.argument.empty() ? "" : " \\fI" + escape(option.argument) + "\\fR") +
                "\n" + escape(option.text) + "\n";
     }
     out += ".SH EXIT STATUS\n0 promoted, 2 usage or job-file error, 3 already live, 4 validation failed, 5 cluster "
-           "unreachable or authentication failure, 6 a step failed (rerun resumes), 7 alias moved by someone else, "
-           "99 abort_run set.\n";
+           "unreachable, TLS, authentication or authorization (403: the message names the privilege) failure, 6 a step "
+           "failed (rerun resumes), 7 alias moved by someone else, 99 abort_run set. With \\-\\-output json, run, "
+           "status and rollback print one JSON document whose last field, exit_code, is the process's exit code.\n";
+    out += ".SH ENVIRONMENT\nALIASING_ES_URL, ALIASING_ES_USERNAME + ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY "
+           "(each also as *_FILE naming a file), ALIASING_CONNECTION (a connection file, as \\-\\-connection), "
+           "ALIASING_PLUGIN_PATH.\n";
+    out += ".SH LOGS\nLogs go to stderr, human lines or one JSON object per line (\\-\\-log-format json, each with "
+           "alias, data_source and run_id), and end with one summary line: outcome, exit code, total time "
+           "(exit_code and duration_ms in JSON). \\-\\-quiet keeps only errors and the summary.\n";
+    return out;
+}
+
+std::string bash_completion() {
+    std::string commands;
+    for (const auto& command : all_commands()) commands += std::string(command.name) + " ";
+    std::string out =
+        "# bash completion for aliasing, generated from its help table (app/help_text.cpp).\n"
+        "_aliasing() {\n"
+        "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} opts\n"
+        "    if [[ $COMP_CWORD -eq 1 ]]; then\n"
+        "        COMPREPLY=($(compgen -W \"" + commands + "--help --version\" -- \"$cur\"))\n"
+        "        return\n"
+        "    fi\n"
+        "    case ${COMP_WORDS[1]} in\n";
+    for (const auto& command : all_commands()) {
+        std::string options;
+        for (auto name : command.options) options += "--" + std::string(name) + " ";
+        if (command.name == "help") options = commands;
+        out += "        " + std::string(command.name) + ") opts=\"" + options + "--help\" ;;\n";
+    }
+    out +=
+        "        *) opts=\"--help\" ;;\n"
+        "    esac\n"
+        "    case $prev in\n"
+        "        --output) COMPREPLY=($(compgen -W \"text json markdown\" -- \"$cur\")); return ;;\n"
+        "        --log-format) COMPREPLY=($(compgen -W \"text json\" -- \"$cur\")); return ;;\n"
+        "        --plugin-dir) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n"
+        "    esac\n"
+        "    if [[ $cur == -* || ${COMP_WORDS[1]} == help ]]; then\n"
+        "        COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+        "    else\n"
+        "        COMPREPLY=($(compgen -f -- \"$cur\"))\n"
+        "    fi\n"
+        "}\n"
+        "complete -o filenames -F _aliasing aliasing\n";
     return out;
 }
 

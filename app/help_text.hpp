@@ -30,5 +30,7 @@ std::string general_help();
 std::string command_help(const CommandHelp& command);
 /// The manual page (roff) of every command.
 std::string man_page();
+/// A bash completion script (commands, each command's options, file names) from the same table.
+std::string bash_completion();
 
 }  // namespace aliasing::cli

@@ -4,6 +4,8 @@
 #include "help_text.hpp"
 #include "version_info.hpp"
 
+#include "aliasing/closest_name.hpp"
+
 #include <Poco/Util/Application.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
@@ -55,6 +57,8 @@ protected:
             line.now = value;
         } else if (name == "es-url") {
             line.es_urls.push_back(value);
+        } else if (name == "connection") {
+            line.connection = value;
         } else if (name == "ca-file") {
             line.ca_file = value;
         } else if (name == "insecure") {
@@ -71,6 +75,10 @@ protected:
             line.apply = true;
         } else if (name == "report") {
             line.report = value;
+        } else if (name == "wide") {
+            line.wide = true;
+        } else if (name == "quiet") {
+            line.quiet = true;
         } else if (name == "log-format") {
             line.log_format = value;
         } else if (name == "timeout") {
@@ -109,9 +117,13 @@ protected:
             return 0;
         }
         const CommandHelp* command = find_command(line.command);
-        if (!command || line.command == "version") {
-            return fail(2, "unknown command [" + line.command + "]; commands: run, plan, status, rollback, audit, "
-                           "plugins, help (see `aliasing help`)");
+        if (!command) {
+            std::vector<std::string_view> names;
+            for (const auto& known : all_commands()) names.push_back(known.name);
+            const std::string close = closest_name(line.command, names);
+            return fail(2, "unknown command [" + line.command + "]" +
+                               (close.empty() ? std::string() : "; did you mean `aliasing " + close + "`?") +
+                               "; commands: run, plan, status, rollback, audit, plugins, help (see `aliasing help`)");
         }
         if (line.help) {
             std::cout << command_help(*command);
@@ -132,6 +144,16 @@ protected:
 
 }  // namespace
 
+std::string unknown_option_message(const std::string& given) {
+    std::string name = given;
+    if (const auto equals = name.find('='); equals != std::string::npos) name.resize(equals);
+    std::vector<std::string_view> names = {"version"};
+    for (const auto& option : all_options()) names.push_back(option.name);
+    const std::string close = closest_name(name, names);
+    return "unknown option --" + name + (close.empty() ? std::string() : "; did you mean --" + close + "?") +
+           " (see `aliasing --help`)";
+}
+
 int fail(int code, const std::string& message) {
     std::cerr << "aliasing: error: " << message << "\n";
     return code;
@@ -143,6 +165,8 @@ int main(int argc, char** argv) {
     aliasing::cli::AliasingApp app;
     try {
         app.init(argc, argv);
+    } catch (const Poco::Util::UnknownOptionException& error) {
+        return aliasing::cli::fail(2, aliasing::cli::unknown_option_message(error.message()));
     } catch (const Poco::Util::OptionException& error) {
         return aliasing::cli::fail(2, error.displayText() + " (see `aliasing --help`)");
     }

@@ -4,9 +4,11 @@
 #include "plugin_setup.hpp"
 
 #include "aliasing/audit.hpp"
+#include "aliasing/error_body.hpp"
 #include "aliasing/plan_render.hpp"
 
 #include <charconv>
+#include <cstdlib>
 #include <iostream>
 
 namespace aliasing::cli {
@@ -16,11 +18,26 @@ Result<AliasTable> load_alias_files(const std::vector<std::string>& files) {
     for (const auto& file : files) {
         auto bytes = read_file(file);
         if (!bytes) return bytes.error();
+        if (auto checked = check_not_error_body(*bytes, file, SavedBody::Aliases); !checked) return checked.error();
         auto parsed = AliasTable::parse(*bytes, file);
         if (!parsed) return parsed.error();
         table.merge(*parsed);
     }
     return table;
+}
+
+Result<Catalog> load_catalog_file(const std::string& file) {
+    auto bytes = read_file(file);
+    if (!bytes) return bytes.error();
+    if (auto checked = check_not_error_body(*bytes, file, SavedBody::Catalog); !checked) return checked.error();
+    return Catalog::parse(std::move(bytes).value(), file);
+}
+
+std::optional<std::string> connection_file_path(const CommandLine& line) {
+    if (line.connection) return line.connection;
+    const char* variable = std::getenv("ALIASING_CONNECTION");
+    if (variable != nullptr && *variable != '\0') return std::string(variable);
+    return std::nullopt;
 }
 
 Result<RunInstant> clock_from(const CommandLine& line) {
@@ -57,25 +74,27 @@ int run_plan(const CommandLine& line) {
     if (!source) return fail(2, source.error().message);
     auto clock = clock_from(line);
     if (!clock) return fail(2, clock.error().message);
-    auto catalog = Catalog::load(*line.catalog);
+    auto catalog = load_catalog_file(*line.catalog);
     if (!catalog) return fail(2, catalog.error().message);
     auto aliases = load_alias_files(line.aliases);
     if (!aliases) return fail(2, aliases.error().message);
 
     auto plan = make_plan(PlanRequest{*job, **source, *catalog, *aliases, *clock});
     if (!plan) return fail(exit_code(plan.error().kind), plan.error().message);
-    std::cout << render_plan(*plan, *format);
+    std::cout << render_plan(*plan, *format, line.wide ? TableWidth::Wide : TableWidth::Fit);
     return plan->exit_code();
 }
 
 int run_audit(const CommandLine& line) {
-    if (!line.es_urls.empty() || line.apply) return run_promotion(line);  // the online audit
+    const bool cluster_from_environment =
+        !line.catalog && (std::getenv("ALIASING_ES_URL") != nullptr || connection_file_path(line).has_value());
+    if (!line.es_urls.empty() || line.apply || cluster_from_environment) return run_promotion(line);  // online
     if (!line.catalog) return fail(2, "audit needs --catalog FILE or --es-url URL; see `aliasing audit --help`");
     auto format = parse_output_format(line.output);
     if (!format) return fail(2, format.error().message);
     auto max_segment = parse_size_option(line.max_segment_size, 2ULL << 30);
     if (!max_segment) return fail(2, max_segment.error().message);
-    auto catalog = Catalog::load(*line.catalog);
+    auto catalog = load_catalog_file(*line.catalog);
     if (!catalog) return fail(2, catalog.error().message);
     auto plugins = load_plugins(line);
     AuditOptions options;

@@ -34,7 +34,11 @@ inline LoadedPlugins load_plugin_for(const CommandLine& line, std::string_view d
 }
 
 Result<AliasTable> load_alias_files(const std::vector<std::string>& files);
+/// The --catalog file, refused when it is a saved error response.
+Result<Catalog> load_catalog_file(const std::string& file);
 Result<RunInstant> clock_from(const CommandLine& line);
+/// --connection, else $ALIASING_CONNECTION (when not empty).
+std::optional<std::string> connection_file_path(const CommandLine& line);
 Result<std::uint64_t> parse_size_option(const std::optional<std::string>& text, std::uint64_t fallback);
 
 }  // namespace aliasing::cli

@@ -1,6 +1,7 @@
 #include "version_info.hpp"
 
 #include "aliasing/abi.h"
+#include "build_info.hpp"
 
 #include <Poco/Version.h>
 #include <boost/version.hpp>
@@ -14,6 +15,7 @@ std::string version_text() {
         return std::to_string(a) + "." + std::to_string(b) + "." + std::to_string(c);
     };
     std::string text = "aliasing " ALIASING_VERSION "\n";
+    text += "commit " ALIASING_GIT_COMMIT ", built " ALIASING_BUILD_DATE "\n";
     text += "plugin ABI " + std::to_string(ALIASING_ABI_MAJOR) + "." + std::to_string(ALIASING_ABI_MINOR) + "\n";
     text += "Poco " + dotted(poco >> 24, (poco >> 16) & 0xff, (poco >> 8) & 0xff) + "\n";
     text += "Boost " + dotted(BOOST_VERSION / 100000, BOOST_VERSION / 100 % 1000, BOOST_VERSION % 100) + "\n";

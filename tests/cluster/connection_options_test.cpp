@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -118,10 +120,24 @@ TEST(ConnectionOptions, BadSchemeIsUsageErrorNamingSource) {
 }
 
 TEST(ConnectionOptions, CaFileAndTlsModeKept) {
-    auto options = connection_options_from({"https://127.0.0.1:9200"}, "/etc/ca.pem", TlsVerification::Insecure, env({}));
-    ASSERT_TRUE(options.ok());
-    EXPECT_EQ(options->ca_file, "/etc/ca.pem");
+    const auto ca = std::filesystem::temp_directory_path() / ("aliasing-ca-" + std::to_string(::getpid()) + ".pem");
+    std::ofstream(ca) << "-----BEGIN CERTIFICATE-----\n";
+    auto options = connection_options_from({"https://127.0.0.1:9200"}, ca.string(), TlsVerification::Insecure, env({}));
+    std::filesystem::remove(ca);
+    ASSERT_TRUE(options.ok()) << options.error().message;
+    EXPECT_EQ(options->ca_file, ca.string());
     EXPECT_EQ(options->tls, TlsVerification::Insecure);
+}
+
+TEST(ConnectionOptions, MissingCaFileIsAUsageErrorWhateverTheScheme) {
+    for (const char* url : {"https://127.0.0.1:9200", "http://127.0.0.1:9200"}) {
+        auto options = connection_options_from({url}, "/nonexistent/aliasing/ca.pem", TlsVerification::Verify, env({}));
+        ASSERT_FALSE(options.ok()) << url;
+        EXPECT_EQ(options.error().kind, ErrorKind::Usage);
+        EXPECT_NE(options.error().message.find("--ca-file: cannot read '/nonexistent/aliasing/ca.pem'"),
+                  std::string::npos)
+            << options.error().message;
+    }
 }
 
 }  // namespace

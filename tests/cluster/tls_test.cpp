@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <thread>
 #include <filesystem>
+#include <vector>
 
 namespace aliasing::cluster {
 namespace {
@@ -100,6 +101,62 @@ TEST(TlsTransport, HttpsAgainstPlainHttpServerIsUnreachable) {
     auto response = transport->request(Method::Get, "/", {}, Replay::Safe);
     ASSERT_FALSE(response.ok());
     EXPECT_EQ(response.error().kind, ErrorKind::Unreachable) << response.error().message;
+}
+
+/// A peer that accepts connections and never says a word: a plain-HTTP server waiting for the rest of what it
+/// takes for a request line, while the client waits for the TLS ServerHello.
+class SilentPeer {
+public:
+    SilentPeer() : m_socket(Poco::Net::SocketAddress("127.0.0.1", 0)), m_thread([this] { serve(); }) {}
+    ~SilentPeer() {
+        m_stop = true;
+        m_socket.close();
+        m_thread.join();
+    }
+    std::uint16_t port() const { return m_socket.address().port(); }
+
+private:
+    void serve() {
+        std::vector<Poco::Net::StreamSocket> held;
+        while (!m_stop) {
+            try {
+                if (!m_socket.poll(Poco::Timespan(0, 50000), Poco::Net::Socket::SELECT_READ)) continue;
+                held.push_back(m_socket.acceptConnection());
+            } catch (const Poco::Exception&) {
+                if (m_stop) return;
+            }
+        }
+    }
+
+    Poco::Net::ServerSocket m_socket;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+};
+
+TEST(TlsTransport, SilentPeerEndsTheHandshakeWithinItsTimeoutSayingThePortMayBePlainHttp) {
+    SilentPeer silent;
+    auto options = testing::test_options({testing::loopback_url(silent.port(), "https")});
+    options.read_timeout = std::chrono::minutes(10);  // a long request timeout must not stretch the handshake
+    options.tls_handshake_timeout = std::chrono::milliseconds(300);
+    auto transport = Transport::create(options, FakeClock{}.hooks());
+    ASSERT_TRUE(transport.ok()) << transport.error().message;
+    const auto start = std::chrono::steady_clock::now();
+    auto response = transport->request(Method::Get, "/", {}, Replay::Safe);
+    const auto took = std::chrono::steady_clock::now() - start;
+    ASSERT_FALSE(response.ok());
+    EXPECT_EQ(response.error().kind, ErrorKind::Unreachable) << response.error().message;
+    EXPECT_LT(took, std::chrono::seconds(5));
+    EXPECT_NE(response.error().message.find("TLS handshake"), std::string::npos) << response.error().message;
+    EXPECT_NE(response.error().message.find("plain HTTP"), std::string::npos) << response.error().message;
+}
+
+TEST(TlsTransport, PlainHttpAnswerToTheHandshakeSaysThePortMayBePlainHttp) {
+    PlainHttpPeer plain;
+    auto options = testing::test_options({testing::loopback_url(plain.port(), "https")});
+    auto transport = Transport::create(options, FakeClock{}.hooks());
+    auto response = transport->request(Method::Get, "/", {}, Replay::Safe);
+    ASSERT_FALSE(response.ok());
+    EXPECT_NE(response.error().message.find("plain HTTP"), std::string::npos) << response.error().message;
 }
 
 #ifdef ALIASING_OPENSSL

@@ -40,9 +40,8 @@ TEST(CliPlanTest, CustomerExamplePrintsThePlanTableAndExitsZero) {
     auto r = plan_example("customer", "customer");
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("index"), std::string::npos);
-    EXPECT_NE(r.out.find("gb/shard  segments/shard  segments/gb  command"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("POST /customer-2_0_0-account-20261122t020000/_forcemerge?max_num_segments=3"),
-              std::string::npos);
+    EXPECT_NE(r.out.find("GiB/shard  segs/shard  segs/GiB  command"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("max_num_segments=3"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("remove [customer-prod] from customer-2_0_0-account-20261121t020000123 (must_exist)"),
               std::string::npos);
 }
@@ -80,7 +79,47 @@ TEST(CliPlanTest, JsonOutputIsOneParseableDocument) {
 TEST(CliPlanTest, MarkdownOutputIsATable) {
     auto r = plan_example("customer", "customer", {"--output", "markdown"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.out.find("| index | shards | size | segments | gb/shard | segments/shard | segments/gb | command |"),
+    EXPECT_NE(r.out.find("| index | shards | size | segments | GiB/shard | segments/shard | segments/GiB | command |"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("POST /customer-2_0_0-account-20261122t020000/_forcemerge?max_num_segments=3"),
+              std::string::npos)
+        << "markdown carries the full commands";
+}
+
+std::size_t widest_line(const std::string& text) {
+    std::size_t widest = 0, begin = 0;
+    while (begin < text.size()) {
+        auto end = text.find('\n', begin);
+        if (end == std::string::npos) end = text.size();
+        widest = std::max(widest, end - begin);
+        begin = end + 1;
+    }
+    return widest;
+}
+
+std::size_t table_width(const std::string& out) {
+    const auto start = out.find("\nindex ");
+    const auto end = out.find("\n\n", start);
+    return widest_line(out.substr(start + 1, end - start));
+}
+
+TEST(CliPlanTest, PlanTableFitsOneHundredTwentyColumnsByDefault) {
+    for (const char* source : {"customer", "transaction"}) {
+        auto r = plan_example(source, source);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_LE(table_width(r.out), 120u) << r.out;
+    }
+    auto transaction = plan_example("transaction", "transaction");
+    EXPECT_NE(transaction.out.find("never: transaction indices keep receiving writes"), std::string::npos)
+        << "the full reason is printed once under the table\n" << transaction.out;
+}
+
+TEST(CliPlanTest, WidePrintsFullHeadersAndCommands) {
+    auto r = plan_example("customer", "customer", {"--wide"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("segments  GiB/shard  segments/shard  segments/GiB  command"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("POST /customer-2_0_0-account-20261122t020000/_forcemerge?max_num_segments=3"),
               std::string::npos)
         << r.out;
 }
@@ -270,7 +309,7 @@ TEST(CliTest, EveryCommandHasHelpWithAnExample) {
 TEST(CliTest, VersionNamesAbiAndLibraries) {
     auto r = aliasing({"--version"});
     EXPECT_EQ(r.exit_code, 0);
-    for (const char* part : {"aliasing ", "plugin ABI 1.0", "Poco ", "Boost ", "simdjson "})
+    for (const char* part : {"aliasing ", "\ncommit ", ", built 20", "plugin ABI 1.0", "Poco ", "Boost ", "simdjson "})
         EXPECT_NE(r.out.find(part), std::string::npos) << part;
 }
 

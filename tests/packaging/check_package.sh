@@ -49,8 +49,8 @@ plan)
         --aliases "$examples/catalogs/customer-aliases.json" --now 20261124t020000
     [ "$code" -eq 0 ] || fail "exit $code, expected 0 (promote)"
     expect_line '^PROMOTE generation 20261122t020000 \(4 indices\) to alias \[customer-prod\]$'
-    expect_line '^index +shards +size +segments +gb/shard +segments/shard +segments/gb +command$'
-    expect_line '^customer-2_0_0-account-20261122t020000 .*_forcemerge\?max_num_segments=3$'
+    expect_line '^index +shards +size +segs +GiB/shard +segs/shard +segs/GiB +command$'
+    expect_line '^customer-2_0_0-account-20261122t020000 .* max_num_segments=3$'
     expect_line '^Alias change \(one atomic POST /_aliases\):$'
     ;;
 man_page)
@@ -72,7 +72,8 @@ man_page)
 layout)
     for path in bin/aliasing bin/aliasing-sim share/doc/aliasing/README.packaging.md \
                 share/doc/aliasing/examples/jobs/smr-employee.json share/doc/aliasing/airflow/dags/aliasing_smr.py \
-                "share/doc/aliasing/systemd/aliasing@.service" share/doc/aliasing/docker/Dockerfile; do
+                "share/doc/aliasing/systemd/aliasing@.service" share/doc/aliasing/docker/Dockerfile \
+                share/bash-completion/completions/aliasing; do
         [ -e "$prefix/$path" ] || fail "$prefix/$path is missing"
     done
     count=$(find "$prefix/$plugin_rel" -name 'aliasing-*.so' | wc -l)

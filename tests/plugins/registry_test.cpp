@@ -158,7 +158,7 @@ TEST(PluginRegistry, RequireOfAnUnknownNameListsTheAvailableOnesAndTheDirsSearch
     ASSERT_FALSE(source.ok());
     EXPECT_EQ(source.error().kind, ErrorKind::Usage);
     EXPECT_EQ(source.error().message,
-              "unknown data_source [custmer]; available: customer, smr, smr-employee, "
+              "unknown data_source [custmer]; did you mean [customer]?; available: customer, smr, smr-employee, "
               "transaction (searched: " +
                   test::build_plugin_dir().string() + ")");
 }

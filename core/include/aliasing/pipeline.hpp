@@ -36,6 +36,7 @@ struct PipelineOptions {
     PipelineMode mode = PipelineMode::Run;
     Execution execution = Execution::Apply;
     OutputFormat plan_format = OutputFormat::Text;
+    TableWidth plan_width = TableWidth::Fit;  ///< --wide: the full plan table
     std::chrono::seconds timeout{3600};             ///< longest wait for one force-merge or for green health
     std::chrono::milliseconds poll_interval{1000};  ///< force-merge task polling
     std::function<void(std::chrono::milliseconds)> sleep;  ///< default: std::this_thread::sleep_for

@@ -8,13 +8,17 @@
 namespace aliasing {
 
 enum class OutputFormat { Text, Json, Markdown };
+/// The text plan table: Fit (default) keeps it within 120 columns for the usual index names (short headers, the
+/// command as `max_num_segments=N`); Wide prints the full headers and commands (`--wide`). Markdown and JSON are
+/// always complete.
+enum class TableWidth { Fit, Wide };
 
 /// Parses "text", "json" or "markdown".
 Result<OutputFormat> parse_output_format(std::string_view name);
 
 /// The full plan. Text is for terminals and logs; Markdown pastes into a change request; JSON is the same content
 /// for programs (every list complete, sizes in bytes).
-std::string render_plan(const Plan& plan, OutputFormat format);
+std::string render_plan(const Plan& plan, OutputFormat format, TableWidth width = TableWidth::Fit);
 
 /// The plan as a JSON object (used inside reports).
 std::string plan_json(const Plan& plan);
@@ -23,8 +27,9 @@ std::string plan_json(const Plan& plan);
 class JsonWriter;
 void write_merge_fields(JsonWriter& json, const MergeRow& row);
 
-/// The §7 table rows: index | shards | size | segments | gb/shard | segments/shard | segments/gb | command.
+/// The §7 table rows: index | shards | size | segments | GiB/shard | segments/shard | segments/GiB | command
+/// (Fit: index | shards | size | segs | GiB/shard | segs/shard | segs/GiB | command, the command shortened).
 class TextTable;
-TextTable merge_table(const std::vector<MergeRow>& rows);
+TextTable merge_table(const std::vector<MergeRow>& rows, TableWidth width = TableWidth::Wide);
 
 }  // namespace aliasing

@@ -27,6 +27,8 @@ struct ActionRecord {
 class RunReport {
 public:
     void set_command(std::string command) { m_command = std::move(command); }
+    /// The process run's id, the same as in every JSON log line.
+    void set_run_id(std::string run_id) { m_run_id = std::move(run_id); }
     void set_job(std::string path, Job job);
     void set_plugin(const DataSourceInfo& info) { m_plugin = info; }
     /// `product` names product and version, e.g. "OpenSearch 2.19.1" (report field cluster.product).
@@ -48,6 +50,7 @@ public:
 
 private:
     std::string m_command;
+    std::string m_run_id;
     std::string m_job_path;
     std::optional<Job> m_job;
     std::optional<DataSourceInfo> m_plugin;

@@ -1,9 +1,11 @@
 #pragma once
 /// What a run tells the person (or log shipper) watching it: one line per event, step durations, and progress
-/// for long steps — a redrawn bar on a terminal, a line every few seconds otherwise (Airflow task logs).
+/// for long steps — a redrawn bar on a terminal, a line every few seconds otherwise (Airflow task logs) — and one
+/// summary line at the end (outcome, exit code, total time).
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -14,11 +16,31 @@ enum class LogFormat { Text, Json };
 enum class LogLevel { Info, Warn, Error };
 /// Whether the stream is a terminal (progress redraws in place) or a file/pipe (periodic lines).
 enum class Terminal { Yes, No };
+/// Quiet: only errors and the summary line (`--quiet`).
+enum class Verbosity { Normal, Quiet };
+
+/// How the log is written. The defaults are a human log on a pipe.
+struct LogStyle {
+    LogFormat format = LogFormat::Text;
+    Terminal terminal = Terminal::No;
+    Verbosity verbosity = Verbosity::Normal;
+    std::size_t terminal_width = 80;  ///< columns of the terminal: a progress line never wraps
+    std::chrono::milliseconds progress_interval = std::chrono::seconds(5);
+};
 
 class RunLog {
 public:
+    /// A fresh id for one process run: 16 hex digits.
+    static std::string new_process_run_id();
+
+    /// `run_id` identifies this process's run in every JSON line and in the report (new_process_run_id()).
+    RunLog(std::ostream& out, LogStyle style, std::string run_id = new_process_run_id());
     RunLog(std::ostream& out, LogFormat format, Terminal terminal,
            std::chrono::milliseconds progress_interval = std::chrono::seconds(5));
+
+    /// The job's alias and data source, carried by every JSON line from now on (null before).
+    void set_context(std::string alias, std::string data_source);
+    const std::string& run_id() const { return m_run_id; }
 
     void info(std::string_view step, std::string_view message) { write(LogLevel::Info, step, message, -1); }
     void warn(std::string_view step, std::string_view message) { write(LogLevel::Warn, step, message, -1); }
@@ -26,19 +48,33 @@ public:
     /// A step finished: logs its duration.
     void step_done(std::string_view step, std::string_view message, std::chrono::steady_clock::duration took);
 
-    /// Progress of a long step (`done` of `total`). Throttled: redrawn on a terminal, a line every interval
-    /// otherwise, and always when done == total.
+    /// Progress of a long step (`done` of `total`). On a terminal: one redrawn line that fits its width, with the
+    /// elapsed time and, once something is done, the time left. Otherwise a line at most every interval, and only
+    /// when something changed; always when done == total.
     void progress(std::string_view step, std::string_view what, std::uint64_t done, std::uint64_t total);
+
+    /// The last line: outcome, exit code and the time since the log was created (JSON: `exit_code`,
+    /// `duration_ms`). Written in every verbosity.
+    void summary(std::string_view outcome, int exit_code);
+
+    /// Time since the log was created.
+    std::chrono::steady_clock::duration elapsed() const { return std::chrono::steady_clock::now() - m_start; }
 
 private:
     void write(LogLevel level, std::string_view step, std::string_view message, double seconds);
+    void write_line(LogLevel level, std::string_view step, std::string_view message, double seconds,
+                    std::optional<int> exit_code);
     void end_progress_line();
 
     std::ostream& m_out;
-    LogFormat m_format;
-    Terminal m_terminal;
-    std::chrono::milliseconds m_interval;
+    LogStyle m_style;
+    std::string m_run_id;
+    std::optional<std::string> m_alias, m_data_source;
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point m_last_progress{};
+    std::string m_progress_step;
+    std::chrono::steady_clock::time_point m_progress_started{};
+    std::string m_last_progress_text;
     bool m_progress_open = false;
 };
 

@@ -69,6 +69,15 @@ GetEnv process_environment() {
 Result<ConnectionOptions> connection_options_from(const std::vector<std::string>& cli_urls, const std::string& ca_file,
                                                   TlsVerification tls, const GetEnv& getenv) {
     ConnectionOptions options;
+    if (!ca_file.empty()) {
+        // Checked whatever the scheme: a CA file that is not there is a mistake even when no node uses https yet.
+        std::error_code ec;
+        std::ifstream probe;
+        if (std::filesystem::is_regular_file(ca_file, ec)) probe.open(ca_file, std::ios::binary);
+        if (!probe.is_open()) {
+            return usage("--ca-file: cannot read '" + ca_file + "'; check that it exists and is readable by this user");
+        }
+    }
     options.ca_file = ca_file;
     options.tls = tls;
 

@@ -79,12 +79,7 @@ ClusterResult<HttpResponse> EsClient::send(Method method, const std::string& pat
 }
 
 Error EsClient::failure(Method method, const std::string& path, const HttpResponse& response, ErrorKind kind) const {
-    if (response.status == 401) {
-        return make_error(ErrorKind::Unreachable,
-                          "authentication failed: " + describe_failure(method, path, response) +
-                              "; check ALIASING_ES_USERNAME/ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY");
-    }
-    return make_error(kind, describe_failure(method, path, response));
+    return response_failure(method, path, response, kind);
 }
 
 std::vector<std::vector<std::string>> EsClient::chunks(const std::vector<std::string>& names, std::string_view method,
@@ -97,12 +92,6 @@ Result<ClusterInfo> EsClient::info() {
     auto sent = send(Method::Get, path, {}, Replay::Safe);
     if (!sent) return make_error(ErrorKind::Unreachable, sent.error().message);
     const HttpResponse& response = *sent;
-    if (response.status == 401 || response.status == 403) {
-        return make_error(ErrorKind::Unreachable,
-                          "authentication failed: " + describe_failure(Method::Get, path, response) +
-                              "; check ALIASING_ES_USERNAME/ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY and the "
-                              "user's privileges");
-    }
     if (!is_success(response)) return failure(Method::Get, path, response, ErrorKind::Unreachable);
     auto product = detect_product(response.body, response.elastic_product_header);
     if (!product) return product.error();

@@ -1,5 +1,7 @@
 #include "aliasing/cluster/es_error.hpp"
 
+#include "aliasing/cluster/privileges.hpp"
+
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -52,6 +54,21 @@ std::string describe_status(const HttpResponse& response) {
 
 std::string describe_failure(Method method, std::string_view path, const HttpResponse& response) {
     return std::string(method_name(method)) + " " + path_for_message(path) + " failed: " + describe_status(response);
+}
+
+Error response_failure(Method method, std::string_view path, const HttpResponse& response, ErrorKind kind) {
+    if (response.status == 401) {
+        return make_error(ErrorKind::Unreachable,
+                          "authentication failed: " + describe_failure(method, path, response) +
+                              "; check ALIASING_ES_USERNAME/ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY");
+    }
+    if (response.status == 403) {
+        return make_error(ErrorKind::Unreachable,
+                          "authorization failed: " + describe_failure(method, path, response) + "; the user needs " +
+                              required_privilege(method, path) +
+                              " (README, \"Privileges\", lists what each command needs)");
+    }
+    return make_error(kind, describe_failure(method, path, response));
 }
 
 std::string path_for_message(std::string_view path) {

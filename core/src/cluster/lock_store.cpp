@@ -66,7 +66,7 @@ Result<std::optional<StoredDoc>> get_stored_doc(EsClient& client, const std::str
     if (!response) return response.error();
     if (auto refused = refusal(index, Method::Get, path, *response, false)) return *refused;
     if (response->status == 404) return std::optional<StoredDoc>();
-    if (response->status != 200) return make_error(ErrorKind::StepFailed, describe_failure(Method::Get, path, *response));
+    if (response->status != 200) return response_failure(Method::Get, path, *response);
     try {
         auto root = Poco::JSON::Parser().parse(response->body).extract<Poco::JSON::Object::Ptr>();
         if (!root->optValue<bool>("found", false)) return std::optional<StoredDoc>();
@@ -93,7 +93,7 @@ ClusterResult<std::optional<StoredDoc>> create_stored_doc(EsClient& client, cons
     if (auto refused = refusal(index, Method::Put, path, *response, true)) return *refused;
     if (response->status == 409) return std::optional<StoredDoc>();
     if (response->status != 201 && response->status != 200)
-        return make_error(ErrorKind::StepFailed, describe_failure(Method::Put, path, *response));
+        return response_failure(Method::Put, path, *response);
     auto version = parse_version(response->body, path);
     if (!version) return version.error();
     return std::optional<StoredDoc>(std::move(version).value());
@@ -108,7 +108,7 @@ ClusterResult<WriteResult> put_stored_doc(EsClient& client, const std::string& i
     if (auto refused = refusal(index, Method::Put, path, *response, true)) return *refused;
     if (response->status == 409) return expected ? WriteResult::Conflict : WriteResult::Missing;
     if (response->status != 200 && response->status != 201)
-        return make_error(ErrorKind::StepFailed, describe_failure(Method::Put, path, *response));
+        return response_failure(Method::Put, path, *response);
     auto version = parse_version(response->body, path);
     if (!version) return version.error();
     if (written) *written = *version;
@@ -124,7 +124,7 @@ ClusterResult<WriteResult> delete_stored_doc(EsClient& client, const std::string
     if (response->status == 200) return WriteResult::Written;
     if (response->status == 409) return WriteResult::Conflict;
     if (response->status == 404) return WriteResult::Missing;
-    return make_error(ErrorKind::StepFailed, describe_failure(Method::Delete, path, *response));
+    return response_failure(Method::Delete, path, *response);
 }
 
 }  // namespace aliasing::cluster

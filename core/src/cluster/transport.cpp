@@ -12,6 +12,7 @@
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
+#include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/StreamCopier.h>
 
 #include <thread>
@@ -29,6 +30,57 @@ bool is_certificate_rejection(const Poco::Exception& e) {
     if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&e) != nullptr) return true;
     if (dynamic_cast<const Poco::Net::InvalidCertificateException*>(&e) != nullptr) return true;
     return e.displayText().find("certificate verify failed") != std::string::npos;
+}
+
+/// An HTTPS session whose every (re)connection completes the TLS handshake within its own timeout: left to Poco,
+/// the handshake happens lazily on the first write and waits as long as the peer stays silent — forever when the
+/// port serves plain HTTP and its server waits for the rest of a request line.
+class BoundedTlsSession : public Poco::Net::HTTPSClientSession {
+public:
+    BoundedTlsSession(const std::string& host, Poco::UInt16 port, Poco::Net::Context::Ptr context,
+                      std::chrono::milliseconds handshake_timeout)
+        : HTTPSClientSession(host, port, std::move(context)), m_handshake_timeout(handshake_timeout) {}
+
+    /// Why the last connection's handshake failed; empty when it did not.
+    const std::string& handshake_failure() const { return m_handshake_failure; }
+    void clear_handshake_failure() { m_handshake_failure.clear(); }
+
+protected:
+    void connect(const Poco::Net::SocketAddress& address) override {
+        m_handshake_failure.clear();
+        Poco::Net::SecureStreamSocket secure(socket());
+        secure.setLazyHandshake(true);  // connect only; the handshake below is the only one, and it is bounded
+        HTTPSClientSession::connect(address);
+        const Poco::Timespan receive = secure.getReceiveTimeout();
+        const Poco::Timespan send = secure.getSendTimeout();
+        // A stalled handshake read waits out the socket timeout, then Poco polls once more for as long.
+        const auto half = std::max(m_handshake_timeout / 2, std::chrono::milliseconds(1));
+        secure.setReceiveTimeout(to_timespan(half));
+        secure.setSendTimeout(to_timespan(half));
+        try {
+            secure.completeHandshake();
+        } catch (const Poco::TimeoutException&) {
+            m_handshake_failure = "no TLS answer within " + std::to_string(m_handshake_timeout.count()) + " ms";
+            throw;
+        } catch (const Poco::Net::SSLException& e) {
+            m_handshake_failure = e.displayText();
+            throw;
+        } catch (const Poco::Net::ConnectionResetException& e) {
+            m_handshake_failure = e.displayText();
+            throw;
+        }
+        secure.setReceiveTimeout(receive);
+        secure.setSendTimeout(send);
+    }
+
+private:
+    std::chrono::milliseconds m_handshake_timeout;
+    std::string m_handshake_failure;
+};
+
+std::string handshake_message(const std::string& where, const std::string& why) {
+    return where + ": TLS handshake failed (" + why +
+           "); the port may be serving plain HTTP: if so, use http:// in --es-url/ALIASING_ES_URL";
 }
 
 std::string with_hint(const std::string& detail, std::chrono::milliseconds read_timeout) {
@@ -114,7 +166,8 @@ std::vector<std::string> Transport::node_names() const {
 Poco::Net::HTTPClientSession& Transport::session_for(Node& node, std::chrono::milliseconds read_timeout) {
     if (!node.session) {
         if (node.url.scheme == Scheme::Https) {
-            node.session = std::make_unique<Poco::Net::HTTPSClientSession>(node.url.host, node.url.port, node.tls);
+            node.session = std::make_unique<BoundedTlsSession>(node.url.host, node.url.port, node.tls,
+                                                               m_options.tls_handshake_timeout);
         } else {
             node.session = std::make_unique<Poco::Net::HTTPClientSession>(node.url.host, node.url.port);
         }
@@ -170,13 +223,19 @@ Transport::Attempt Transport::attempt(Node& node, Method method, std::string_vie
             out.flush();
         }
     } catch (const Poco::Exception& e) {
+        const auto* tls = dynamic_cast<const BoundedTlsSession*>(node.session.get());
+        const std::string handshake = tls ? tls->handshake_failure() : std::string();
         reset(node);
         if (is_certificate_rejection(e)) {
             result.failure = Failure::TlsRejected;
+            result.detail = where + ": " + e.displayText();
+        } else if (!handshake.empty()) {
+            result.failure = Failure::TlsHandshake;
+            result.detail = handshake_message(where, handshake);
         } else {
             result.failure = was_connected ? Failure::BeforeResponse : Failure::Connect;
+            result.detail = where + ": " + e.displayText();
         }
-        result.detail = where + ": " + e.displayText();
         return result;
     } catch (const std::exception& e) {
         reset(node);
@@ -199,8 +258,13 @@ Transport::Attempt Transport::attempt(Node& node, Method method, std::string_vie
         // Poco completes the TLS handshake lazily, so a handshake failure on a new connection may surface only
         // here. No HTTP request was delivered then: classify it like the same failure while sending.
         if (!was_connected && dynamic_cast<const Poco::Net::SSLException*>(&e) != nullptr) {
-            result.failure = is_certificate_rejection(e) ? Failure::TlsRejected : Failure::Connect;
-            result.detail = where + ": TLS handshake failed: " + e.displayText();
+            if (is_certificate_rejection(e)) {
+                result.failure = Failure::TlsRejected;
+                result.detail = where + ": TLS handshake failed: " + e.displayText();
+            } else {
+                result.failure = Failure::TlsHandshake;
+                result.detail = handshake_message(where, e.displayText());
+            }
             return result;
         }
         const bool nothing_received = dynamic_cast<const Poco::Net::NoMessageException*>(&e) != nullptr ||
@@ -314,6 +378,9 @@ ClusterResult<HttpResponse> Transport::request(Method method, std::string_view p
                                   "TLS verification failed for " + outcome.detail +
                                       "; pass --ca-file with the CA that signed the cluster's certificate (or "
                                       "--insecure to skip verification, not recommended)");
+            case Failure::TlsHandshake:
+                // Retrying a port that does not speak TLS only multiplies the wait.
+                return make_error(ErrorKind::Unreachable, "cannot reach the cluster: " + shown + ": " + outcome.detail);
             case Failure::Connect:
             case Failure::BeforeResponse:
                 connect_failed[node_index] = true;

@@ -2,6 +2,8 @@
 // is reported at once, one line each, naming the key, the value and what was expected.
 #include "aliasing/job.hpp"
 
+#include "aliasing/closest_name.hpp"
+
 #include "aliasing/file_io.hpp"
 
 #include <Poco/Dynamic/Var.h>
@@ -215,40 +217,8 @@ void read_entities(Problems& problems, std::string_view key, const Var& value,
     target = std::move(entities);
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
-std::string lowercase_ascii(std::string_view text) {
-    std::string lower(text);
-    for (char& c : lower) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return lower;
-}
-
 void unknown_key(Problems& problems, const std::string& key) {
-    const std::string lower = lowercase_ascii(key);
-    std::string_view best;
-    std::size_t best_distance = std::max<std::size_t>(2, key.size() / 4) + 1;
-    for (const auto known : kKnownKeys) {
-        const std::size_t distance = edit_distance(lower, known);
-        if (distance < best_distance) {
-            best_distance = distance;
-            best = known;
-        }
-    }
+    const std::string best = closest_name(key, std::vector<std::string_view>(kKnownKeys.begin(), kKnownKeys.end()));
     std::string line = problems.prefix(key) + " is not a known key";
     if (!best.empty()) line += "; did you mean \"" + std::string(best) + "\"?";
     line += " (known keys: ";

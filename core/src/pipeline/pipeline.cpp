@@ -76,7 +76,7 @@ private:
         if (!planned) return outcome_of(make_error(ErrorKind::Validation, planned.error().message));
         const Plan& plan = *planned;
         m.m_report.set_plan_json(plan_json(plan));
-        m.m_plan_out << render_plan(plan, m.m_options.plan_format);
+        m.m_plan_out << render_plan(plan, m.m_options.plan_format, m.m_options.plan_width);
         m.m_plan_out.flush();
         m.m_report.record({"plan", plan.alias, ActionStatus::Ok, to_string(plan.outcome), 0});
 

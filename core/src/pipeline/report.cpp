@@ -43,7 +43,8 @@ void RunReport::finish(int exit_code, std::string outcome, std::string message) 
 
 std::string RunReport::to_json() const {
     JsonWriter json;
-    json.begin_object().field("report_version", 1).field("command", m_command).field("started_at", m_started_at);
+    json.begin_object().field("report_version", 1).field("command", m_command).field("run_id", m_run_id);
+    json.field("started_at", m_started_at);
     json.key("job");
     if (m_job) {
         const Job& j = *m_job;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <random>
 
 namespace aliasing {
 namespace {
@@ -31,6 +32,11 @@ const char* level_name(LogLevel level) {
     return "info";
 }
 
+void optional_field(JsonWriter& json, std::string_view name, const std::optional<std::string>& value) {
+    json.key(name);
+    value ? json.value(*value) : json.null();
+}
+
 }  // namespace
 
 std::string human_duration(std::chrono::steady_clock::duration took) {
@@ -45,8 +51,23 @@ std::string human_duration(std::chrono::steady_clock::duration took) {
     return buffer;
 }
 
+std::string RunLog::new_process_run_id() {
+    std::random_device random;
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%08x%08x", static_cast<unsigned>(random()), static_cast<unsigned>(random()));
+    return buffer;
+}
+
+RunLog::RunLog(std::ostream& out, LogStyle style, std::string run_id)
+    : m_out(out), m_style(style), m_run_id(std::move(run_id)) {}
+
 RunLog::RunLog(std::ostream& out, LogFormat format, Terminal terminal, std::chrono::milliseconds progress_interval)
-    : m_out(out), m_format(format), m_terminal(terminal), m_interval(progress_interval) {}
+    : RunLog(out, LogStyle{format, terminal, Verbosity::Normal, 80, progress_interval}) {}
+
+void RunLog::set_context(std::string alias, std::string data_source) {
+    m_alias = std::move(alias);
+    m_data_source = std::move(data_source);
+}
 
 void RunLog::end_progress_line() {
     if (m_progress_open) {
@@ -56,12 +77,26 @@ void RunLog::end_progress_line() {
 }
 
 void RunLog::write(LogLevel level, std::string_view step, std::string_view message, double seconds) {
+    if (m_style.verbosity == Verbosity::Quiet && level != LogLevel::Error) return;
+    write_line(level, step, message, seconds, std::nullopt);
+}
+
+void RunLog::write_line(LogLevel level, std::string_view step, std::string_view message, double seconds,
+                        std::optional<int> exit_code) {
     end_progress_line();
-    if (m_format == LogFormat::Json) {
+    if (m_style.format == LogFormat::Json) {
         JsonWriter json;
         json.begin_object().field("ts", utc_timestamp()).field("level", level_name(level)).field("step", step);
         json.field("message", message);
         if (seconds >= 0) json.field("seconds", seconds);
+        optional_field(json, "alias", m_alias);
+        optional_field(json, "data_source", m_data_source);
+        json.field("run_id", m_run_id);
+        if (exit_code) {
+            json.field("exit_code", *exit_code);
+            json.field("duration_ms",
+                       static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed()).count()));
+        }
         json.end_object();
         m_out << json.str() << "\n";
     } else {
@@ -79,24 +114,59 @@ void RunLog::step_done(std::string_view step, std::string_view message,
           std::chrono::duration<double>(took).count());
 }
 
+void RunLog::summary(std::string_view outcome, int exit_code) {
+    const std::string message = std::string(outcome) + ": exit " + std::to_string(exit_code) + " in " +
+                                human_duration(elapsed()) + " (run " + m_run_id + ")";
+    write_line(exit_code == 0 || exit_code == 3 || exit_code == 99 ? LogLevel::Info : LogLevel::Error, "summary",
+               message, -1, exit_code);
+}
+
 void RunLog::progress(std::string_view step, std::string_view what, std::uint64_t done, std::uint64_t total) {
+    if (m_style.verbosity == Verbosity::Quiet) return;
     const auto now = std::chrono::steady_clock::now();
     const bool finished = done >= total;
-    if (m_terminal == Terminal::Yes && m_format == LogFormat::Text) {
-        const int width = 30;
-        const int filled = total == 0 ? width : static_cast<int>(width * done / total);
-        std::string bar = "\r[" + std::string(step) + "] [" + std::string(filled, '#') +
-                          std::string(width - filled, '.') + "] " + std::to_string(done) + "/" +
-                          std::to_string(total) + " " + std::string(what);
-        m_out << bar << "\x1b[K";
+    if (step != m_progress_step) {
+        m_progress_step = std::string(step);
+        m_progress_started = now;
+        m_last_progress_text.clear();
+    }
+    const auto took = now - m_progress_started;
+    std::string timing = human_duration(took);
+    if (done > 0 && !finished) {
+        const auto left = took * static_cast<double>(total - done) / static_cast<double>(done);
+        timing += ", ~" + human_duration(std::chrono::duration_cast<std::chrono::steady_clock::duration>(left)) + " left";
+    }
+    const std::string count = std::to_string(done) + "/" + std::to_string(total);
+    if (m_style.terminal == Terminal::Yes && m_style.format == LogFormat::Text) {
+        const std::string head = "[" + std::string(step) + "] ";
+        const std::string tail = " " + count + " " + timing + " ";
+        // The bar shrinks first, then `what` is cut: the line stays one column short of the width (no wrap).
+        const std::size_t room = m_style.terminal_width > head.size() + tail.size() + 1
+                                     ? m_style.terminal_width - head.size() - tail.size() - 1
+                                     : 0;
+        const std::size_t bar_width = std::min<std::size_t>(30, room >= 12 ? room / 3 : 0);
+        std::string line = head;
+        if (bar_width >= 4) {
+            const std::size_t filled = total == 0 ? bar_width : static_cast<std::size_t>(bar_width * done / total);
+            line += "[" + std::string(filled, '#') + std::string(bar_width - filled, '.') + "]";
+        }
+        line += tail;
+        line += what;
+        if (m_style.terminal_width > 1 && line.size() > m_style.terminal_width - 1) {
+            line.resize(m_style.terminal_width - 1);
+        }
+        m_out << "\r" << line << "\x1b[K";
         m_progress_open = true;
         if (finished) end_progress_line();
         m_out.flush();
         return;
     }
-    if (!finished && now - m_last_progress < m_interval) return;
+    const std::string text = count + " " + std::string(what);
+    if (text == m_last_progress_text) return;  // nothing changed: no line
+    if (!finished && now - m_last_progress < m_style.progress_interval) return;
     m_last_progress = now;
-    write(LogLevel::Info, step, std::to_string(done) + "/" + std::to_string(total) + " " + std::string(what), -1);
+    m_last_progress_text = text;
+    write(LogLevel::Info, step, text + " (" + timing + ")", -1);
 }
 
 }  // namespace aliasing

@@ -1,6 +1,8 @@
 // Discovery of data sources in plugin directories: first of a name wins, every unusable file is a rejection.
 #include "aliasing/plugins/registry.hpp"
 
+#include "aliasing/closest_name.hpp"
+
 #include "aliasing/plugins/sources.hpp"
 
 #include <algorithm>
@@ -143,8 +145,9 @@ Result<const DataSource*> PluginRegistry::require(std::string_view name) const {
     for (const auto& source : m_sources) available.push_back(source->info().name);
     std::vector<std::string> dirs;
     for (const auto& dir : m_searched) dirs.push_back(dir.string());
-    std::string message = "unknown data_source [" + std::string(name) +
-                          "]; available: " + (available.empty() ? std::string("none") : joined(available)) +
+    const std::string close = closest_name(name, std::vector<std::string_view>(available.begin(), available.end()));
+    std::string message = "unknown data_source [" + std::string(name) + "]" +
+                          (close.empty() ? std::string() : "; did you mean [" + close + "]?") + "; available: " + (available.empty() ? std::string("none") : joined(available)) +
                           " (searched: " + (dirs.empty() ? std::string("no directories") : joined(dirs)) +
                           ")";
     if (!m_rejections.empty()) {

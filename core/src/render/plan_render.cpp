@@ -24,9 +24,45 @@ std::string outcome_line(const Plan& plan) {
 
 std::string segments_cell(const MergeRow& row) { return row.segments_known ? std::to_string(row.segments) : "?"; }
 
+/// The command column of the fitted table: the force-merge target, or the decision without its long reason.
+std::string short_command(const MergeRow& row) {
+    if (row.decision == MergeDecision::Merge) return "max_num_segments=" + std::to_string(row.target_segments);
+    if (row.decision == MergeDecision::PolicyNever) return "never (see below)";
+    return row.command;
+}
+
+/// Under a fitted table: the full reason of every "never" row, once per distinct reason.
+std::string never_reasons(const std::vector<MergeRow>& rows) {
+    std::vector<std::string> reasons;
+    for (const auto& row : rows) {
+        if (row.decision != MergeDecision::PolicyNever) continue;
+        if (std::find(reasons.begin(), reasons.end(), row.command) == reasons.end()) reasons.push_back(row.command);
+    }
+    constexpr std::size_t kWidth = 118;  // wrapped at spaces, so the block stays within 120 columns
+    std::string out;
+    for (const auto& reason : reasons) {
+        std::string line = " ";
+        std::size_t begin = 0;
+        while (begin < reason.size()) {
+            auto end = reason.find(' ', begin);
+            if (end == std::string::npos) end = reason.size();
+            const std::string word = reason.substr(begin, end - begin);
+            if (line.size() + 1 + word.size() > kWidth && line.size() > 2) {
+                out += line + "\n";
+                line = "   ";
+            }
+            line += " " + word;
+            begin = end + 1;
+        }
+        out += line + "\n";
+    }
+    return out;
+}
+
 class TextRenderer {
 public:
-    TextRenderer(const Plan& plan, bool markdown) : m_plan(plan), m_md(markdown) {}
+    TextRenderer(const Plan& plan, bool markdown, TableWidth width)
+        : m_plan(plan), m_md(markdown), m_width(markdown ? TableWidth::Wide : width) {}
 
     std::string render() {
         heading(m_md ? "# Aliasing plan: " + m_plan.alias : "Plan for alias [" + m_plan.alias + "]");
@@ -38,8 +74,9 @@ public:
         line(std::string(m_md ? "**" : "") + outcome_line(m_plan) + (m_md ? "**" : ""));
         if (!m_plan.merges.empty()) {
             section("New indices");
-            const TextTable table = merge_table(m_plan.merges);
+            const TextTable table = merge_table(m_plan.merges, m_width);
             m_out += m_md ? table.to_markdown() : table.to_text();
+            if (m_width == TableWidth::Fit) m_out += never_reasons(m_plan.merges);
         }
         if (m_plan.outcome == PlanOutcome::Promote) {
             if (m_plan.new_replicas)
@@ -137,6 +174,7 @@ private:
 
     const Plan& m_plan;
     bool m_md;
+    TableWidth m_width;
     std::string m_out;
 };
 
@@ -246,15 +284,19 @@ void write_merge_fields(JsonWriter& json, const MergeRow& row) {
         .field("command", row.command);
 }
 
-TextTable merge_table(const std::vector<MergeRow>& rows) {
-    TextTable table({"index", "shards", "size", "segments", "gb/shard", "segments/shard", "segments/gb", "command"},
-                    {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right,
-                     Align::Left});
+TextTable merge_table(const std::vector<MergeRow>& rows, TableWidth width) {
+    const bool fit = width == TableWidth::Fit;
+    std::vector<std::string> headers =
+        fit ? std::vector<std::string>{"index", "shards", "size", "segs", "GiB/shard", "segs/shard", "segs/GiB", "command"}
+            : std::vector<std::string>{"index",     "shards",         "size",         "segments",
+                                       "GiB/shard", "segments/shard", "segments/GiB", "command"};
+    TextTable table(std::move(headers), {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right,
+                                         Align::Right, Align::Right, Align::Left});
     for (const auto& row : rows) {
         table.add_row({std::string(row.index), std::to_string(row.shards), human_bytes(row.size_bytes),
                        segments_cell(row), fixed2(row.gb_per_shard),
                        row.segments_known ? fixed2(row.segments_per_shard) : "?",
-                       row.segments_known ? fixed2(row.segments_per_gb) : "?", row.command});
+                       row.segments_known ? fixed2(row.segments_per_gb) : "?", fit ? short_command(row) : row.command});
     }
     return table;
 }
@@ -273,11 +315,11 @@ std::string plan_json(const Plan& plan) {
     return json.take();
 }
 
-std::string render_plan(const Plan& plan, OutputFormat format) {
+std::string render_plan(const Plan& plan, OutputFormat format, TableWidth width) {
     switch (format) {
         case OutputFormat::Json: return plan_json(plan) + "\n";
-        case OutputFormat::Markdown: return TextRenderer(plan, true).render();
-        case OutputFormat::Text: return TextRenderer(plan, false).render();
+        case OutputFormat::Markdown: return TextRenderer(plan, true, width).render();
+        case OutputFormat::Text: return TextRenderer(plan, false, width).render();
     }
     return "";
 }

@@ -30,8 +30,9 @@ struct ConnectionOptions {
     std::string api_key;            ///< `Authorization: ApiKey <api_key>`; exclusive with basic auth
     std::string ca_file;            ///< PEM CA bundle; empty: the system CA store
     TlsVerification tls = TlsVerification::Verify;
-    std::chrono::milliseconds connect_timeout{5000};
-    std::chrono::milliseconds read_timeout{60000};
+    std::chrono::milliseconds connect_timeout{5000};       ///< TCP connect
+    std::chrono::milliseconds tls_handshake_timeout{10000}; ///< https: the TLS handshake after connecting
+    std::chrono::milliseconds read_timeout{60000};          ///< sending the request and each read of the response
     RetryPolicy retry;
     std::optional<SigV4Config> sigv4;  ///< sign every request (Amazon OpenSearch Service); exclusive with the others
 };

@@ -33,7 +33,10 @@ struct TransportHooks {
 /// Failure handling of request():
 /// - connect failure (refused, connect timeout, unresolvable host): the request was not sent; retried on the next
 ///   node; when every attempt failed to connect the error is ErrorKind::Unreachable;
-/// - TLS certificate rejected: ErrorKind::Unreachable at once, no retry;
+/// - TLS certificate rejected, or a TLS handshake that fails or does not complete within
+///   ConnectionOptions::tls_handshake_timeout (e.g. a plain-HTTP port): ErrorKind::Unreachable at once, no retry;
+/// Every phase is bounded: connect (connect_timeout), TLS handshake (tls_handshake_timeout), sending the request
+/// and each read of the response (read_timeout, or the per-request override).
 /// - 429 (rejected before execution): retried with backoff (but a 429 with `X-Timed-Out: true`, Elasticsearch 9.x's
 ///   elapsed server timeout, is Outcome::Unknown for Replay::OutcomeUnknownIsError like a 502/503/504); when exhausted, StepFailed with the cluster's error
 ///   type and reason. 502, 503, 504: the same for Replay::Safe; for Replay::OutcomeUnknownIsError they are
@@ -84,7 +87,8 @@ private:
     };
     /// Connect: never sent. BeforeResponse: writing failed on a reused socket (not delivered). NoResponse: sent,
     /// then EOF/reset before any byte of the response. AfterSend: sent, then a timeout or a broken response.
-    enum class Failure { None, Connect, TlsRejected, BeforeResponse, NoResponse, AfterSend };
+    /// TlsHandshake: connected, but the TLS handshake failed or timed out (often a plain-HTTP port).
+    enum class Failure { None, Connect, TlsRejected, TlsHandshake, BeforeResponse, NoResponse, AfterSend };
     struct Attempt {
         Failure failure = Failure::None;
         HttpResponse response;

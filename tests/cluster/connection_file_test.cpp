@@ -1,0 +1,100 @@
+// The connection file: INI or JSON, secrets only by path, refused when group/others may read it.
+#include "aliasing/cluster/connection_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+namespace aliasing::cluster {
+namespace {
+
+std::string write_file(const std::string& name, const std::string& content, mode_t mode = 0600) {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("aliasing-connection-" + std::to_string(::getpid()) + "-" + name);
+    std::ofstream(path) << content;
+    ::chmod(path.c_str(), mode);
+    return path.string();
+}
+
+GetEnv environment(std::map<std::string, std::string> values) {
+    return [values = std::move(values)](std::string_view name) -> std::optional<std::string> {
+        auto found = values.find(std::string(name));
+        if (found == values.end()) return std::nullopt;
+        return found->second;
+    };
+}
+
+TEST(ConnectionFile, IniGivesNodesCredentialFilesAndTimeouts) {
+    const std::string key = write_file("key", "secret-api-key\n");
+    const std::string path = write_file("a.ini", "nodes = http://127.0.0.1:9200, http://127.0.0.1:9201\n"
+                                                 "api_key_file = " + key + "\nconnect_timeout = 2\n"
+                                                 "tls_handshake_timeout = 3.5\nread_timeout = 30\n");
+    auto file = load_connection_file(path);
+    ASSERT_TRUE(file.ok()) << file.error().message;
+    EXPECT_EQ(file->nodes, (std::vector<std::string>{"http://127.0.0.1:9200", "http://127.0.0.1:9201"}));
+    auto options = connection_options_from({}, "", TlsVerification::Verify,
+                                           with_connection_file(*file, environment({{"ALIASING_ES_API_KEY", "env-key"}})));
+    ASSERT_TRUE(options.ok()) << options.error().message;
+    apply_connection_file(*file, *options);
+    EXPECT_EQ(options->api_key, "secret-api-key") << "the file's credentials replace the environment's";
+    EXPECT_EQ(options->urls.size(), 2u);
+    EXPECT_EQ(options->connect_timeout, std::chrono::milliseconds(2000));
+    EXPECT_EQ(options->tls_handshake_timeout, std::chrono::milliseconds(3500));
+    EXPECT_EQ(options->read_timeout, std::chrono::milliseconds(30000));
+}
+
+TEST(ConnectionFile, JsonWithANodeArray) {
+    const std::string password = write_file("pw", "pw\n");
+    const std::string path = write_file("a.json", R"({"nodes": ["http://127.0.0.1:9200"], "username": "etl",
+        "password_file": ")" + password + R"("})");
+    auto file = load_connection_file(path);
+    ASSERT_TRUE(file.ok()) << file.error().message;
+    auto options = connection_options_from({}, "", TlsVerification::Verify, with_connection_file(*file, environment({})));
+    ASSERT_TRUE(options.ok()) << options.error().message;
+    EXPECT_EQ(options->urls, (std::vector<std::string>{"http://127.0.0.1:9200"}));
+    EXPECT_EQ(options->username, "etl");
+    EXPECT_EQ(options->password, "pw");
+}
+
+TEST(ConnectionFile, ReadableByGroupOrOthersIsRefused) {
+    for (mode_t mode : {0640, 0604}) {
+        auto file = load_connection_file(write_file("open.ini", "nodes = http://127.0.0.1:9200\n", mode));
+        ASSERT_FALSE(file.ok());
+        EXPECT_EQ(file.error().kind, ErrorKind::Usage);
+        EXPECT_NE(file.error().message.find("chmod 600"), std::string::npos) << file.error().message;
+    }
+}
+
+TEST(ConnectionFile, InlineSecretIsRefusedWithoutEchoingIt) {
+    auto file = load_connection_file(write_file("inline.ini", "nodes = http://127.0.0.1:9200\npassword = hunter2\n"));
+    ASSERT_FALSE(file.ok());
+    EXPECT_NE(file.error().message.find("password_file"), std::string::npos) << file.error().message;
+    EXPECT_EQ(file.error().message.find("hunter2"), std::string::npos) << file.error().message;
+}
+
+TEST(ConnectionFile, UnknownKeySuggestsTheCloseOne) {
+    auto file = load_connection_file(write_file("typo.ini", "node = http://127.0.0.1:9200\n"));
+    ASSERT_FALSE(file.ok());
+    EXPECT_NE(file.error().message.find("node is not a known key; did you mean nodes?"), std::string::npos)
+        << file.error().message;
+}
+
+TEST(ConnectionFile, SigV4KeysAreReservedNotSilentlyIgnored) {
+    auto file = load_connection_file(write_file("sigv4.ini", "nodes = https://search.example:443\nsigv4_region = eu-west-1\n"));
+    ASSERT_FALSE(file.ok());
+    EXPECT_NE(file.error().message.find("not implemented yet"), std::string::npos) << file.error().message;
+}
+
+TEST(ConnectionFile, BadTimeoutNamesTheKey) {
+    auto file = load_connection_file(write_file("timeout.ini", "read_timeout = soon\n"));
+    ASSERT_FALSE(file.ok());
+    EXPECT_NE(file.error().message.find("read_timeout: value \"soon\""), std::string::npos) << file.error().message;
+}
+
+}  // namespace
+}  // namespace aliasing::cluster
