@@ -1,6 +1,8 @@
 #pragma once
 // The parsed command line of `aliasing`, shared by the command implementations.
 
+#include "aliasing/cluster/aws_signing.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +27,7 @@ struct CommandLine {
     std::optional<std::string> ca_file;
     std::optional<std::string> connection;
     bool insecure = false;
+    cluster::AwsSigningFlags aws;  ///< --aws-sigv4, --aws-region, --aws-service
     bool dry_run = false;
     bool apply = false;
     std::optional<std::string> report;

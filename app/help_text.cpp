@@ -28,6 +28,9 @@ const std::vector<OptionHelp>& all_options() {
          "connect_timeout, tls_handshake_timeout, read_timeout (default: $ALIASING_CONNECTION); secrets only by file "
          "path; refused when group or others may read it"},
         {"insecure", "", "do not verify the cluster's TLS certificate (loudly warned about; never in prod)"},
+        {"aws-sigv4", "", "sign every request with AWS SigV4 (Amazon OpenSearch Service); also ALIASING_AWS_SIGV4=1"},
+        {"aws-region", "REGION", "the AWS region for --aws-sigv4 (default: $AWS_REGION)"},
+        {"aws-service", "SERVICE", "es (OpenSearch Service domains, default) or aoss (serverless) for --aws-sigv4"},
         {"dry-run", "", "stop after printing the plan; touch nothing"},
         {"apply", "", "run the force-merges the audit recommends (needs --pattern)"},
         {"report", "FILE", "write a JSON report of the run (job, plugin, plan, every action, outcome, exit code)"},
@@ -64,7 +67,8 @@ const std::vector<CommandHelp>& all_commands() {
          "is refused (exit 6) at the holder's next heartbeat. SIGTERM or SIGINT stops the run at the next safe point "
          "(never between the swap and its verification), releases the lock and exits 6, outcome \"interrupted\". "
          "After `aliasing rollback` the run refuses (exit 4) to promote a newer generation until the hold is cleared.",
-         {"es-url", "connection", "ca-file", "insecure", "dry-run", "report", "metrics-file", "log-format", "quiet", "plugin-dir",
+         {"es-url", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
+          "dry-run", "report", "metrics-file", "log-format", "quiet", "plugin-dir",
           "output", "wide", "timeout", "lock-ttl", "lock-index"},
          "ALIASING_ES_URL=https://es-prod:9200 ALIASING_ES_API_KEY_FILE=/run/secrets/es aliasing run customer.json"},
         {"plan", "aliasing plan JOB --catalog CATALOG.json [--aliases ALIASES.json]... [--output text|json|markdown]",
@@ -79,7 +83,8 @@ const std::vector<CommandHelp>& all_commands() {
          "Reads the cluster and prints the plan without acting (like run --dry-run, exit codes as plan), then the run "
          "lock (holder host:pid, job, since, last heartbeat) and any rollback hold; exit 4 while a hold would refuse "
          "the run.",
-         {"es-url", "connection", "ca-file", "insecure", "plugin-dir", "output", "wide", "log-format", "quiet",
+         {"es-url", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
+          "plugin-dir", "output", "wide", "log-format", "quiet",
           "lock-index"},
          "aliasing status customer.json --es-url http://127.0.0.1:9200"},
         {"rollback", "aliasing rollback JOB [--es-url URL] [--report FILE] [--hold-until-newer] | rollback --clear JOB",
@@ -89,7 +94,8 @@ const std::vector<CommandHelp>& all_commands() {
          "every host then refuse (exit 4, nothing changed) to promote any generation newer than the live one until "
          "`aliasing rollback --clear JOB` removes it (or, with --hold-until-newer, until a generation newer than the "
          "one rolled back from appears). `status` shows the hold.",
-         {"es-url", "connection", "ca-file", "insecure", "report", "metrics-file", "log-format", "quiet", "plugin-dir", "output",
+         {"es-url", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
+          "report", "metrics-file", "log-format", "quiet", "plugin-dir", "output",
           "wide", "timeout", "dry-run", "lock-ttl", "lock-index", "clear", "hold-until-newer"},
          "aliasing rollback customer.json"},
         {"audit", "aliasing audit (--catalog CATALOG.json | --es-url URL) [--pattern GLOB] [--apply]",

@@ -63,6 +63,12 @@ protected:
             line.ca_file = value;
         } else if (name == "insecure") {
             line.insecure = true;
+        } else if (name == "aws-sigv4") {
+            line.aws.sigv4 = true;
+        } else if (name == "aws-region") {
+            line.aws.region = value;
+        } else if (name == "aws-service") {
+            line.aws.service = value;
         } else if (name == "dry-run") {
             line.dry_run = true;
         } else if (name == "apply") {

@@ -161,6 +161,12 @@ Result<cluster::EsClient> connect(const CommandLine& line, RunLog& log) {
     auto options = cluster::connection_options_from(line.es_urls, ca_file, tls, environment);
     if (!options) return options.error();
     if (file) cluster::apply_connection_file(*file, *options);
+    auto signing = cluster::aws_signing_from(line.aws, cluster::process_environment());
+    if (!signing) return signing.error();
+    if (*signing && (!options->api_key.empty() || !options->username.empty())) {
+        return make_error(ErrorKind::Usage, "--aws-sigv4 replaces ALIASING_ES_USERNAME/ALIASING_ES_API_KEY: unset them");
+    }
+    options->sigv4 = *signing;
     if (line.insecure) {
         const bool any_https = std::any_of(options->urls.begin(), options->urls.end(),
                                            [](const std::string& url) { return url.rfind("https://", 0) == 0; });

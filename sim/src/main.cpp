@@ -1,4 +1,5 @@
 // aliasing-sim: serve a simulated Elasticsearch cluster on loopback until SIGTERM/SIGINT.
+#include "aliasing/sim/json.hpp"
 #include "aliasing/sim/server.hpp"
 
 #include <csignal>
@@ -22,7 +23,11 @@ Options:
   --state FILE                 load a state document {"version","data_nodes","cat_indices","aliases"}
   --catalog FILE               load a GET _cat/indices?format=json&bytes=b body (with --aliases)
   --aliases FILE               load a GET _alias body (the 404 "alias missing" body means no aliases)
-  --version V                  8.x.y (default 8.15.0) or 7.17.x
+  --version V                  Elasticsearch 9.x.y, 8.x.y (default 8.15.0), 7.10.x-7.17.x; OpenSearch 1.x-3.x
+  --distribution D             elasticsearch (default) or opensearch; with --version, wins over --state
+  --aws-sigv4 KEY:SECRET       verify every request's AWS SigV4 signature (403 with AWS's body when bad)
+  --aws-region REGION          the region signatures must be scoped to (with --aws-sigv4)
+  --compatibility-mode         OpenSearch's compatibility.override_main_response_version: GET / reads 7.10.2
   --nodes N                    number of data nodes (default 3)
   --forcemerge-ms-per-gib N    simulated force-merge duration per GiB of primary store (default 0)
   --replica-delay-ms N         yellow -> green delay after a replica increase (default 0)
@@ -56,6 +61,18 @@ bool parse_number(const std::string& text, std::uint64_t& out)
     return true;
 }
 
+/// The state document with the command line's product and version in it: flags win over the file.
+std::string with_version(const std::string& text, const aliasing::sim::ServerOptions& options, bool version_given)
+{
+    auto document = aliasing::sim::Json::parse(text);
+    if (!version_given || !document || !document->is_object()) {
+        return text;
+    }
+    (*document)["distribution"] = options.distribution;
+    (*document)["version"] = options.version;
+    return document->dump();
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -71,6 +88,7 @@ int main(int argc, char** argv)
     std::string catalog_file;
     std::string aliases_file;
     bool quiet = false;
+    bool version_given = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--help" || arg == "-h") {
@@ -79,6 +97,10 @@ int main(int argc, char** argv)
         }
         if (arg == "--quiet") {
             quiet = true;
+            continue;
+        }
+        if (arg == "--compatibility-mode") {
+            options.override_main_response_version = true;
             continue;
         }
         if (i + 1 >= argc) {
@@ -101,6 +123,14 @@ int main(int argc, char** argv)
             aliases_file = value;
         } else if (arg == "--version") {
             options.version = value;
+            version_given = true;
+        } else if (arg == "--aws-sigv4") {
+            options.aws_sigv4 = value;
+        } else if (arg == "--aws-region") {
+            options.aws_region = value;
+        } else if (arg == "--distribution") {
+            options.distribution = value;
+            version_given = true;
         } else if (arg == "--nodes") {
             if (!parse_number(value, number) || number < 1 || number > 1000) {
                 return fail("--nodes must be a positive number, got " + value);
@@ -134,7 +164,8 @@ int main(int argc, char** argv)
             if (!text) {
                 return fail("cannot read state file " + state_file);
             }
-            if (const std::string error = server.load_state(*text); !error.empty()) {
+            if (const std::string error = server.load_state(with_version(*text, options, version_given));
+                !error.empty()) {
                 return fail(state_file + ": " + error);
             }
         }

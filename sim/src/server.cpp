@@ -26,13 +26,23 @@ struct Server::Impl {
 Server::Server(ServerOptions options) : m_impl(std::make_unique<Impl>(std::move(options)))
 {
     Json config = Json::object();
+    config["distribution"] = m_impl->options.distribution;
     config["version"] = m_impl->options.version;
+    config["override_main_response_version"] = m_impl->options.override_main_response_version;
     config["data_nodes"] = m_impl->options.data_nodes;
     config["forcemerge_millis_per_gib"] = m_impl->options.forcemerge_millis_per_gib;
     config["replica_delay_millis"] = m_impl->options.replica_delay_millis;
     const std::string error = apply_config(m_impl->core.state().cluster, config);
     if (!error.empty()) {
         throw std::invalid_argument("aliasing-sim options: " + error);
+    }
+    if (!m_impl->options.aws_sigv4.empty()) {
+        const auto colon = m_impl->options.aws_sigv4.find(':');
+        if (colon == std::string::npos || colon == 0 || m_impl->options.aws_region.empty()) {
+            throw std::invalid_argument("aliasing-sim options: --aws-sigv4 needs ACCESS_KEY_ID:SECRET and --aws-region");
+        }
+        m_impl->core.set_sigv4(SigV4Check{m_impl->options.aws_sigv4.substr(0, colon),
+                                          m_impl->options.aws_sigv4.substr(colon + 1), m_impl->options.aws_region});
     }
     m_impl->core.state().stopping = &m_impl->http.stopping();
     HttpServer* http = &m_impl->http;

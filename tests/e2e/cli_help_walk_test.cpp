@@ -91,6 +91,8 @@ protected:
                     {"connection", m_connection},
                     {"log-format", "json"},
                     {"timeout", "60"},
+                    {"aws-region", "eu-west-1"},
+                    {"aws-service", "es"},
                     {"lock-ttl", "600"},
                     {"lock-index", "aliasing-locks"}};
     }
@@ -155,7 +157,10 @@ TEST_F(CliHelpWalk, EveryListedCommandHasHelpAndRunsWithEveryOptionItLists) {
                     args.push_back(value->second);
                 }
             }
-            ProcessResult r = run_process(ALIASING_BIN, args);
+            // --aws-sigv4 needs a region and credentials; the plain simulator accepts the signed requests.
+            ProcessResult r = run_process(ALIASING_BIN, args,
+                                          {{"AWS_REGION", "eu-west-1"}, {"AWS_ACCESS_KEY_ID", "AKIDWALK"},
+                                           {"AWS_SECRET_ACCESS_KEY", "walk-secret"}});
             std::string shown = "aliasing";
             for (const auto& arg : args) shown += " " + arg;
             EXPECT_NE(r.exit_code, 2) << shown << "\n" << r.err;

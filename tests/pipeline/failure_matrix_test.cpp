@@ -26,6 +26,7 @@ const FaultKind kKinds[] = {
     {"timeout", R"("action":"delay","delay_ms":500)", 350ms},
     {"dropped_before", R"("action":"drop","when":"before")"},
     {"dropped_after_applying", R"("action":"drop","when":"after")"},
+    {"master_timeout_after_applying", R"("action":"master_timeout","when":"after")"},
     {"error_500_after_applying", R"("action":"respond","when":"after","status":500,"body":{"error":{"type":"illegal_state_exception","reason":"injected failure after applying"},"status":500})"},
 };
 
@@ -33,7 +34,7 @@ using MatrixParam = std::tuple<FaultKind, const char*>;  ///< fault kind, sim ve
 
 std::string name_of(const ::testing::TestParamInfo<MatrixParam>& info) {
     std::string version = std::get<1>(info.param);
-    for (auto& c : version) c = c == '.' ? '_' : c;
+    for (auto& c : version) c = c == '.' || c == '-' ? '_' : c;
     return std::string(std::get<0>(info.param).name) + "_on_" + version;
 }
 
@@ -126,7 +127,8 @@ TEST_P(FailureMatrix, EveryRequestFailingKeepsInvariantsAndARerunConverges) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Kinds, FailureMatrix,
-                         ::testing::Combine(::testing::ValuesIn(kKinds), ::testing::Values("8.15.0", "7.17.21")),
+                         ::testing::Combine(::testing::ValuesIn(kKinds),
+                                            ::testing::Values("8.15.0", "7.17.21", "9.1.5", "opensearch-2.19.1")),
                          name_of);
 
 class UnknownOutcome : public PipelineSim {

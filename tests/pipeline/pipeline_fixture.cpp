@@ -111,7 +111,13 @@ std::string customer_state(const std::string& version) {
     aliases->set("other-index", other_aliases);
 
     Poco::JSON::Object document;
-    document.set("version", version);
+    const std::string opensearch = "opensearch-";
+    if (version.rfind(opensearch, 0) == 0) {
+        document.set("distribution", "opensearch");
+        document.set("version", version.substr(opensearch.size()));
+    } else {
+        document.set("version", version);
+    }
     document.set("data_nodes", 3);
     document.set("cat_indices", rows);
     document.set("aliases", aliases);
@@ -137,8 +143,7 @@ Job customer_job() {
 }
 
 void PipelineSim::SetUp() {
-    sim::ServerOptions options;
-    options.data_nodes = 3;
+    sim::ServerOptions options = sim_options();
     m_sim = std::make_unique<sim::Server>(options);
     m_sim->start();
     cluster::ConnectionOptions control_options;
@@ -160,6 +165,7 @@ RunResult PipelineSim::run(const Job& job, PipelineOptions options, std::chrono:
     connection.urls = {m_client_url.empty() ? m_sim->url() : m_client_url};
     connection.connect_timeout = 1s;
     connection.read_timeout = read_timeout;
+    connection.sigv4 = m_sigv4;
     auto transport = cluster::Transport::create(
         connection, cluster::TransportHooks{[](std::chrono::milliseconds) {}, [] { return 0.5; }});
     EXPECT_TRUE(transport.ok());
@@ -176,6 +182,7 @@ RunResult PipelineSim::run(const Job& job, PipelineOptions options, std::chrono:
     client.close();
     result.log = log_text.str();
     result.plan = plan_text.str();
+    result.report = report.to_json();
     return result;
 }
 

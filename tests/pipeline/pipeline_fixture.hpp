@@ -64,11 +64,12 @@ struct RunResult {
     PipelineOutcome outcome;
     std::string log;   ///< the text log
     std::string plan;  ///< the printed plan
+    std::string report;  ///< the run report's JSON
     std::uint64_t requests_sent = 0;
 };
 
 /// The example customer catalog (examples/catalogs/customer.json + aliases), plus `other-index` carrying its own
-/// alias `other-alias`, as a sim state document of the given version.
+/// alias `other-alias`, as a sim state document of the given version ("opensearch-2.19.1" for OpenSearch).
 std::string customer_state(const std::string& version = "8.15.0");
 
 /// The real `customer` data source from the build's plugin dir (one registry for the whole process).
@@ -79,6 +80,12 @@ Job customer_job();
 
 class PipelineSim : public ::testing::Test {
 protected:
+    /// The simulator's options (3 data nodes); override for others.
+    virtual sim::ServerOptions sim_options() const {
+        sim::ServerOptions options;
+        options.data_nodes = 3;
+        return options;
+    }
     void SetUp() override;
     void TearDown() override;
 
@@ -99,6 +106,7 @@ protected:
     long long wait_for_open_connections(long long expected);
 
     std::unique_ptr<sim::Server> m_sim;
+    std::optional<cluster::SigV4Config> m_sigv4;  ///< run() signs every request when set
     std::optional<cluster::Transport> m_control;
     std::string m_client_url;  ///< when set, run() connects here instead of the sim (e.g. a proxy in front of it)
 };

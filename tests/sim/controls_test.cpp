@@ -110,10 +110,22 @@ TEST_F(SimTest, StateVersionSwitchesBehaviour)
     EXPECT_EQ(get("/").json["version"]["number"], Json("7.17.3"));
 }
 
+TEST_F(SimTest, ConfigSwitchesToOpenSearchAndStateKeepsIt)
+{
+    ASSERT_EQ(put("/_sim/config", R"({"distribution":"opensearch","version":"2.19.1"})").status, 200);
+    EXPECT_EQ(get("/").json["version"]["distribution"], Json("opensearch"));
+    const HttpResult state = get("/_sim/state");
+    EXPECT_EQ(state.json["distribution"], Json("opensearch"));
+    EXPECT_EQ(state.json["version"], Json("2.19.1"));
+    EXPECT_EQ(put("/_sim/config", R"({"version":"8.15.0"})").status, 400) << "8.15.0 is no OpenSearch version";
+}
+
 TEST_F(SimTest, ConfigChangesLive)
 {
     const HttpResult result = put("/_sim/config", R"({"data_nodes":1,"replica_delay_millis":5})");
-    EXPECT_EQ(result.json, J(R"({"version":"8.15.0","data_nodes":1,"forcemerge_millis_per_gib":0,"replica_delay_millis":5})"));
+    EXPECT_EQ(result.json, J(R"({"distribution":"elasticsearch","version":"8.15.0",)"
+                             R"("override_main_response_version":false,"data_nodes":1,)"
+                             R"("forcemerge_millis_per_gib":0,"replica_delay_millis":5})"));
     create_index("a", 1, 1);
     EXPECT_EQ(get("/_cluster/health").json["status"], Json("yellow"));
 }

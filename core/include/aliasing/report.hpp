@@ -31,7 +31,8 @@ public:
     void set_run_id(std::string run_id) { m_run_id = std::move(run_id); }
     void set_job(std::string path, Job job);
     void set_plugin(const DataSourceInfo& info) { m_plugin = info; }
-    void set_cluster(std::string version, std::string name);
+    /// `product` names product and version, e.g. "OpenSearch 2.19.1" (report field cluster.product).
+    void set_cluster(std::string version, std::string name, std::string product = {});
     /// The plan, already serialised by plan_json().
     void set_plan_json(std::string json) { m_plan_json = std::move(json); }
     void record(ActionRecord action) { record(std::move(action), {}); }
@@ -58,7 +59,7 @@ private:
     std::string m_job_path;
     std::optional<Job> m_job;
     std::optional<DataSourceInfo> m_plugin;
-    std::string m_cluster_version, m_cluster_name;
+    std::string m_cluster_version, m_cluster_name, m_cluster_product;
     std::string m_plan_json;
     std::vector<ActionRecord> m_actions;
     std::vector<std::vector<std::string>> m_action_indices;  ///< per action, parallel to m_actions

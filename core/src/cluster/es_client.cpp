@@ -31,7 +31,7 @@ bool is_success(const HttpResponse& response) { return response.status >= 200 &&
 Error unexpected_body(Method method, const std::string& path, const std::string& what) {
     return make_error(ErrorKind::StepFailed, std::string(method_name(method)) + " " + path_for_message(path) +
                                                  " returned an unexpected body (" + what +
-                                                 "); is this an Elasticsearch 7.17 or 8.x cluster?");
+                                                 "); is this an Elasticsearch 7.11+ or OpenSearch 2.12+ cluster?");
 }
 
 int status_rank(const std::string& status) {
@@ -94,26 +94,26 @@ Result<ClusterInfo> EsClient::info() {
     if (!sent) return make_error(ErrorKind::Unreachable, sent.error().message);
     const HttpResponse& response = *sent;
     if (!is_success(response)) return failure(Method::Get, path, response, ErrorKind::Unreachable);
-    if (!response.elastic_product_header) {
-        return make_error(ErrorKind::Unreachable,
-                          "the server answering GET / is not Elasticsearch (no X-Elastic-Product header); check "
-                          "--es-url/ALIASING_ES_URL");
+    auto product = detect_product(response.body, response.elastic_product_header);
+    if (!product) return product.error();
+    if (product->compatibility_mode) {
+        const std::string nodes_path = "/_nodes/_local";
+        auto nodes = send(Method::Get, nodes_path, {}, Replay::Safe);
+        if (!nodes) return make_error(ErrorKind::Unreachable, nodes.error().message);
+        if (!is_success(*nodes)) return failure(Method::Get, nodes_path, *nodes, ErrorKind::Unreachable);
+        if (auto applied = apply_node_version(*product, nodes->body); !applied) return applied.error();
     }
+    ClusterInfo info;
+    info.product = *product;
+    info.version = product->version;
+    info.major_version = product->major;
     try {
         const auto root = parse_object(response.body);
-        const auto version = root->getObject("version");
-        if (!version || !version->has("number")) throw Poco::DataFormatException("no version.number");
-        ClusterInfo info;
-        info.version = version->getValue<std::string>("number");
         info.cluster_name = root->optValue<std::string>("cluster_name", "");
         info.node_name = root->optValue<std::string>("name", "");
-        // from_chars, not atoi: a hostile "99999999999" must not be undefined behaviour.
-        const auto& v = info.version;
-        if (std::from_chars(v.data(), v.data() + v.size(), info.major_version).ec != std::errc()) info.major_version = 0;
-        return info;
-    } catch (const Poco::Exception& e) {
-        return make_error(ErrorKind::Unreachable, unexpected_body(Method::Get, path, e.displayText()).message);
+    } catch (const Poco::Exception&) {
     }
+    return info;
 }
 
 Result<std::string> EsClient::cat_indices(std::string_view pattern, Hidden hidden) {

@@ -4,6 +4,7 @@
 #include "aliasing/cluster/es_error.hpp"
 #include "aliasing/cluster/response_body.hpp"
 #include "aliasing/cluster/tls_context.hpp"
+#include "sigv4_request.hpp"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPBasicCredentials.h>
@@ -222,6 +223,7 @@ Transport::Attempt Transport::attempt(Node& node, Method method, std::string_vie
     if (!body.empty() || method == Method::Post || method == Method::Put) {
         request.setContentLength(static_cast<std::streamsize>(body.size()));
     }
+    if (m_options.sigv4) sign_request(request, node.url, body, *m_options.sigv4);
 
     const std::string where = node.url.to_string();
     try {
@@ -325,6 +327,7 @@ Transport::Attempt Transport::attempt(Node& node, Method method, std::string_vie
     result.response.status = status;
     result.response.content_type = response.getContentType();
     result.response.elastic_product_header = response.get("X-Elastic-Product", "") == "Elasticsearch";
+    result.response.timed_out_header = response.get("X-Timed-Out", "") == "true";
     if (response.getKeepAlive()) {
         node.reused = true;
         node.last_used = std::chrono::steady_clock::now();
@@ -367,9 +370,12 @@ ClusterResult<HttpResponse> Transport::request(Method method, std::string_view p
         switch (outcome.failure) {
             case Failure::None:
                 if (!is_transient_status(outcome.response.status)) return std::move(outcome.response);
-                if (replay == Replay::OutcomeUnknownIsError && outcome.response.status != 429) {
-                    // 429 is a rejection before execution; a 502/503/504 can come from a proxy or a coordinating
-                    // node after the change was applied, so repeating it blindly could fail or double-apply it.
+                if (replay == Replay::OutcomeUnknownIsError &&
+                    (outcome.response.status != 429 || outcome.response.timed_out_header)) {
+                    // 429 is a rejection before execution, unless it says X-Timed-Out (Elasticsearch 9.x: the
+                    // server's timeout elapsed, the change may still be applied); a 502/503/504 can come from a proxy
+                    // or a coordinating node after the change was applied, so repeating it blindly could fail or
+                    // double-apply it.
                     return ClusterResult<HttpResponse>(
                         make_error(ErrorKind::StepFailed,
                                    shown + ": the outcome is unknown: the node answered " +

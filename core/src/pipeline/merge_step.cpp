@@ -73,7 +73,7 @@ Status wait_for_task(StepContext& context, const MergeRow& row, const std::strin
 
 Status merge_one(StepContext& context, const MergeRow& row, std::size_t position, std::size_t total) {
     const int target = static_cast<int>(row.target_segments);
-    if (context.cluster_major >= 8) {
+    if (context.async_forcemerge) {
         auto task = context.client.start_forcemerge(row.index, target);
         if (task) return wait_for_task(context, row, *task, position, total);
         if (!task.outcome_unknown()) return task.error();

@@ -151,22 +151,16 @@ private:
             return make_error(ErrorKind::Unreachable, info.error().message);
         }
         context.cluster_major = info->major_version;
-        m.m_report.set_cluster(info->version, info->cluster_name);
-        if (info->major_version < 7 || (info->major_version == 7 && minor_of(info->version) < 11)) {
-            const std::string message = "Elasticsearch " + info->version +
-                                        " is too old: the atomic swap needs must_exist on alias removal (7.11+)";
-            action.finish(ActionStatus::Failed, message);
-            return make_error(ErrorKind::Unreachable, message);
+        context.async_forcemerge = info->product.has_async_forcemerge();
+        m.m_report.set_cluster(info->version, info->cluster_name, info->product.name());
+        if (auto refusal = cluster::unsupported(info->product)) {
+            action.finish(ActionStatus::Failed, refusal->message);
+            return *refusal;
         }
-        action.finish(ActionStatus::Ok, "Elasticsearch " + info->version);
-        m.m_log.step_done("preflight", "cluster [" + info->cluster_name + "] Elasticsearch " + info->version,
+        action.finish(ActionStatus::Ok, info->product.name());
+        m.m_log.step_done("preflight", "cluster [" + info->cluster_name + "] " + info->product.name(),
                           std::chrono::steady_clock::now() - start);
         return ok_status();
-    }
-
-    static int minor_of(const std::string& version) {
-        const auto dot = version.find('.');
-        return dot == std::string::npos ? 0 : std::atoi(version.c_str() + dot + 1);
     }
 
     Status discover(Snapshot& snapshot) {
@@ -230,6 +224,7 @@ PipelineOutcome apply_force_merges(cluster::EsClient& client, const std::vector<
     auto info = client.info();
     if (!info) return outcome_of(make_error(ErrorKind::Unreachable, info.error().message));
     context.cluster_major = info->major_version;
+    context.async_forcemerge = info->product.has_async_forcemerge();
     Plan plan;
     plan.merges = rows;
     if (auto status = detail::merge_new_indices(context, plan); !status) return outcome_of(status.error());

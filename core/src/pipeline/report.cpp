@@ -28,9 +28,10 @@ void RunReport::set_job(std::string path, Job job) {
     m_started_at = buffer;
 }
 
-void RunReport::set_cluster(std::string version, std::string name) {
+void RunReport::set_cluster(std::string version, std::string name, std::string product) {
     m_cluster_version = std::move(version);
     m_cluster_name = std::move(name);
+    m_cluster_product = std::move(product);
 }
 
 void RunReport::finish(int exit_code, std::string outcome, std::string message) {
@@ -78,7 +79,11 @@ std::string RunReport::to_json() const {
     if (m_cluster_version.empty())
         json.null();
     else
-        json.begin_object().field("version", m_cluster_version).field("name", m_cluster_name).end_object();
+        json.begin_object()
+            .field("version", m_cluster_version)
+            .field("name", m_cluster_name)
+            .field("product", m_cluster_product)
+            .end_object();
     json.key("plan");
     m_plan_json.empty() ? json.null() : json.raw(m_plan_json);
     json.key("actions").begin_array();

@@ -15,6 +15,7 @@ struct StepContext {
     RunReport& report;
     const PipelineOptions& options;
     int cluster_major = 8;
+    bool async_forcemerge = true;  ///< _forcemerge?wait_for_completion=false + tasks (Product::has_async_forcemerge)
     cluster::RunLock* lock = nullptr;
     std::string job_file = "JOB";  ///< for messages that say what to run  ///< the run lock, renewed at safe points; null when the run takes none
 

@@ -201,6 +201,10 @@ Reply apply_alias_actions(Cluster& cluster, const std::vector<AliasAction>& acti
         }
         case AliasActionType::remove:
             if (index.aliases.erase(action.alias) == 0 && action.origin->must_exist.value_or(false)) {
+                // OpenSearch 2.12+ (PR #11210) names it like a missing alias; Elasticsearch 7.11+ differently.
+                if (cluster.version.opensearch()) {
+                    throw aliases_not_found({action.alias});
+                }
                 throw resource_not_found("required alias [" + action.alias + "] does not exist");
             }
             break;

@@ -20,8 +20,9 @@ struct AliasAction {
     std::optional<bool> must_exist;
 };
 
-/// Parses the body of POST /_aliases. Throws ApiError (400) on a malformed body.
-std::vector<AliasAction> parse_alias_actions(const Json& body);
+/// Parses the body of POST /_aliases. Throws ApiError (400) on a malformed body. Without `must_exist_known`
+/// (Elasticsearch before 7.11, OpenSearch before 2.12) `must_exist` is "[remove] unknown field [must_exist]".
+std::vector<AliasAction> parse_alias_actions(const Json& body, bool must_exist_known = true);
 
 /// Parses the optional body of PUT /{index}/_alias/{name} into alias properties.
 AliasProps parse_alias_props(const Json& body);

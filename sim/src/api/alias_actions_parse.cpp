@@ -113,7 +113,7 @@ void read_props_field(AliasProps& props, const std::string& key, const Json& val
     }
 }
 
-AliasAction parse_one(const Json& entry)
+AliasAction parse_one(const Json& entry, bool must_exist_known)
 {
     if (!entry.is_object()) {
         throw full_error(400, "x_content_parse_exception", "[alias_action] expected an object but found " + entry.dump());
@@ -156,9 +156,9 @@ AliasAction parse_one(const Json& entry)
             has_alias = true;
             action.aliases = key == "alias" ? std::vector<std::string>{required_string(value, key)}
                                             : string_list(value, key);
-        } else if (key == "must_exist" && action.type == AliasActionType::remove) {
+        } else if (key == "must_exist" && action.type == AliasActionType::remove && must_exist_known) {
             action.must_exist = boolean_field(value, key);
-        } else if (action.type == AliasActionType::add && key != "must_exist") {
+        } else if (action.type == AliasActionType::add && (key != "must_exist" || !must_exist_known)) {
             read_props_field(action.props, key, value);
         } else {
             throw full_error(400, "x_content_parse_exception", "[" + type_name + "] unknown field [" + key + "]");
@@ -175,7 +175,7 @@ AliasAction parse_one(const Json& entry)
 
 }  // namespace
 
-std::vector<AliasAction> parse_alias_actions(const Json& body)
+std::vector<AliasAction> parse_alias_actions(const Json& body, bool must_exist_known)
 {
     if (body.is_null()) {
         throw full_error(400, "parse_exception", "request body is required");
@@ -192,7 +192,7 @@ std::vector<AliasAction> parse_alias_actions(const Json& body)
             throw full_error(400, "x_content_parse_exception", "[aliases] actions must be an array");
         }
         for (const auto& entry : value.as_array()) {
-            actions.push_back(parse_one(entry));
+            actions.push_back(parse_one(entry, must_exist_known));
         }
     }
     if (actions.empty()) {

@@ -9,7 +9,7 @@ Reply handle_update_aliases(Call& call)
 {
     call.duration("timeout", std::chrono::seconds(30));
     call.duration("master_timeout", std::chrono::seconds(30));
-    const auto actions = parse_alias_actions(call.body());
+    const auto actions = parse_alias_actions(call.body(), call.version().has_must_exist());
     const auto guard = call.lock();
     return apply_alias_actions(call.cluster(), actions);
 }

@@ -79,7 +79,7 @@ Json doc_head(const Cluster& cluster, const Index& index, const std::string& id)
 {
     Json body = Json::object();
     body["_index"] = index.name;
-    if (cluster.version.is_7x()) {
+    if (cluster.version.is_7x() && !cluster.version.os_at_least(2, 0)) {
         body["_type"] = "_doc";
     }
     body["_id"] = id;

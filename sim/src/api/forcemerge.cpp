@@ -40,7 +40,7 @@ Reply handle_forcemerge(Call& call)
 
     auto guard = call.lock();
     Cluster& cluster = call.cluster();
-    const bool wait = cluster.version.is_7x() ? true : call.flag("wait_for_completion", true);
+    const bool wait = !cluster.version.has_async_forcemerge() || call.flag("wait_for_completion", true);
     if (!cluster.version.is_7x() && expunge && max_segments != -1) {
         throw validation_failed({"cannot set only_expunge_deletes and max_num_segments at the same time, those two "
                                  "parameters are mutually exclusive"});

@@ -6,6 +6,7 @@
 namespace aliasing::sim {
 
 Reply handle_info(Call& call);            // GET|HEAD /
+Reply handle_nodes_local(Call& call);     // GET /_nodes/_local
 Reply handle_cat_indices(Call& call);     // GET /_cat/indices[/{index}]
 Reply handle_cat_segments(Call& call);    // GET /_cat/segments[/{index}]
 Reply handle_get_alias(Call& call);       // GET|HEAD /_alias[/{name}], /{index}/_alias[/{name}]

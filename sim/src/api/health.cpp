@@ -157,6 +157,12 @@ Snapshot take_snapshot(const Cluster& cluster, const HealthRequest& request, Clo
     body["timed_out"] = false;
     body["number_of_nodes"] = cluster.data_nodes;
     body["number_of_data_nodes"] = cluster.data_nodes;
+    if (cluster.version.opensearch()) {
+        body["discovered_master"] = true;
+        if (cluster.version.at_least(2, 0)) {
+            body["discovered_cluster_manager"] = true;
+        }
+    }
     body["active_primary_shards"] = active_primary;
     body["active_shards"] = active;
     body["relocating_shards"] = 0;
@@ -204,7 +210,6 @@ Reply handle_cluster_health(Call& call)
         }
         request.level = *level;
     }
-    const bool return_200 = call.flag("return_200_for_cluster_health_timeout", false);
     const auto timeout = call.duration("timeout", std::chrono::seconds(30)).value_or(std::chrono::hours(24));
     const auto deadline = Clock::now() + timeout;
     auto guard = call.lock();
@@ -215,18 +220,9 @@ Reply handle_cluster_health(Call& call)
             return json_reply(std::move(snapshot.body));
         }
         if (now >= deadline || call.stopping()) {
+            // 408 with the full body on every line (opensearch-and-es9.md §0.1: the 200 change was reverted).
             snapshot.body["timed_out"] = true;
-            const bool is_7x = call.cluster().version.is_7x();
-            Reply reply = json_reply(std::move(snapshot.body), is_7x && !return_200 ? 408 : 200);
-            if (is_7x && !return_200) {
-                reply.headers.emplace_back(
-                    "Warning", "299 Elasticsearch-" + call.cluster().version.text() +
-                                   " \"The HTTP status code for a cluster health timeout will be changed from 408 to "
-                                   "200 in a future version. Set the [return_200_for_cluster_health_timeout] query "
-                                   "parameter to [true] to suppress this message and opt in to the future "
-                                   "behaviour now.\"");
-            }
-            return reply;
+            return json_reply(std::move(snapshot.body), 408);
         }
         guard.unlock();
         std::this_thread::sleep_for(std::min<Clock::duration>(deadline - now, std::chrono::milliseconds(20)));

@@ -118,6 +118,20 @@ std::vector<Match> sorted_matches(const std::vector<Route>& routes, std::string_
 
 }  // namespace
 
+bool accepts_gated_param(const Version& version, std::string_view name)
+{
+    if (name == "wait_for_completion") {
+        return version.has_async_forcemerge();
+    }
+    return !version.is_7x();
+}
+
+bool removed_param(const Version& version, const Route& route, std::string_view name)
+{
+    // elastic/elasticsearch#115393 (9.0): the alias APIs no longer take `local`.
+    return version.is_9x() && name == "local" && route.pattern.find("_alias") != std::string::npos;
+}
+
 Router::Router() : m_routes(all_routes()) {}
 
 Applied Router::applied(const HttpRequest& request) const
@@ -165,17 +179,19 @@ Reply Router::dispatch(const HttpRequest& request, SimState& state) const
     }
     try {
         const Route& route = *chosen->route;
-        const bool is_7x = [&] {
+        const Version version = [&] {
             const std::lock_guard<std::mutex> guard(state.mutex);
-            return state.cluster.version.is_7x();
+            return state.cluster.version;
         }();
         std::vector<std::string> unknown;
         for (const auto& [name, value] : request.params) {
             const auto known = [&name = name](const std::vector<std::string>& list) {  // clang 14: no binding capture
                 return std::find(list.begin(), list.end(), name) != list.end();
             };
-            const bool accepted = known(common_params()) || known(route.params) ||
-                                  (!is_7x && known(route.params_8x));
+            const bool accepted =
+                !removed_param(version, route, name) &&
+                (known(common_params()) || known(route.params) ||
+                 (known(route.params_8x) && accepts_gated_param(version, name)));
             if (!accepted && std::find(unknown.begin(), unknown.end(), name) == unknown.end()) {
                 unknown.push_back(name);
             }

@@ -29,9 +29,16 @@ struct Route {
     std::string pattern;               ///< e.g. "/{index}/_alias/{name}"
     Handler handler = nullptr;
     std::vector<std::string> params;     ///< accepted in every version
-    std::vector<std::string> params_8x;  ///< accepted only by 8.x (unrecognized in 7.17)
+    /// accepted only where the version has them (accepts_gated_param): unrecognized in 7.17 and OpenSearch
+    /// unless the parameter says otherwise (wait_for_completion on _forcemerge: ES 8.1+, OpenSearch 2.7+)
+    std::vector<std::string> params_8x;
     Applied applied = Applied::directly;
 };
+
+/// Whether `version` knows the gated parameter `name` of a route's params_8x.
+bool accepts_gated_param(const Version& version, std::string_view name);
+/// Whether `version` removed `name` from the route (9.x: `local` on the alias APIs).
+bool removed_param(const Version& version, const Route& route, std::string_view name);
 
 /// Every Elasticsearch route the simulator serves.
 std::vector<Route> all_routes();

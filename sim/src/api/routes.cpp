@@ -19,7 +19,7 @@ std::vector<Route> all_routes()
                        "ignore_unavailable", "allow_no_indices", "expand_wildcards"};
     const L health{"level", "wait_for_status", "timeout", "wait_for_active_shards", "wait_for_nodes",
                    "wait_for_no_relocating_shards", "wait_for_no_initializing_shards", "wait_for_events",
-                   "expand_wildcards", "local", "master_timeout", "return_200_for_cluster_health_timeout"};
+                   "expand_wildcards", "local", "master_timeout"};
     const L destructive{"timeout", "master_timeout", "ignore_unavailable", "allow_no_indices", "expand_wildcards"};
     const L open_close{"timeout", "master_timeout", "ignore_unavailable", "allow_no_indices", "expand_wildcards",
                        "wait_for_active_shards"};
@@ -50,6 +50,7 @@ std::vector<Route> all_routes()
 
     return {
         {method_get | method_head, "/", handle_info, {}, {}},
+        {method_get, "/_nodes/_local", handle_nodes_local, {"timeout"}, {}},
         {method_get, "/_cat/allocation", handle_cat_allocation, cat, {}},
         {method_get, "/_cat/allocation/{node_id}", handle_cat_allocation, cat, {}},
         {method_get, "/_cat/shards", handle_cat_shards, cat, {}},

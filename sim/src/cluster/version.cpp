@@ -21,7 +21,18 @@ std::optional<int> part(std::string_view text)
 
 }  // namespace
 
-std::optional<Version> Version::parse(std::string_view text)
+std::optional<Distribution> Version::parse_distribution(std::string_view text)
+{
+    if (text == "elasticsearch") {
+        return Distribution::elasticsearch;
+    }
+    if (text == "opensearch") {
+        return Distribution::opensearch;
+    }
+    return std::nullopt;
+}
+
+std::optional<Version> Version::parse(std::string_view text, Distribution distribution)
 {
     std::vector<std::string_view> parts;
     std::size_t start = 0;
@@ -37,13 +48,21 @@ std::optional<Version> Version::parse(std::string_view text)
         return std::nullopt;
     }
     Version version;
+    version.distribution = distribution;
     const auto major = part(parts[0]);
     if (!major) {
         return std::nullopt;
     }
     version.major = *major;
-    if (version.major == 8 && parts.size() >= 2 && (parts[1] == "x" || parts[1] == "X")) {
-        return Version{8, 15, 0};
+    const bool es = distribution == Distribution::elasticsearch;
+    if (es && parts.size() >= 2 && (parts[1] == "x" || parts[1] == "X")) {
+        if (version.major == 8) {
+            return Version{distribution, 8, 15, 0, false};
+        }
+        if (version.major == 9) {
+            return Version{distribution, 9, 1, 5, false};
+        }
+        return std::nullopt;
     }
     version.minor = 0;
     version.patch = 0;
@@ -61,10 +80,14 @@ std::optional<Version> Version::parse(std::string_view text)
         }
         version.patch = *patch;
     }
-    if (version.major == 7 && version.minor == 17) {
-        return version;
+    if (es) {
+        if ((version.major == 7 && version.minor >= 10 && version.minor <= 17) || version.major == 8 ||
+            version.major == 9) {
+            return version;
+        }
+        return std::nullopt;
     }
-    if (version.major == 8) {
+    if (version.major >= 1 && version.major <= 3) {
         return version;
     }
     return std::nullopt;
@@ -75,8 +98,19 @@ std::string Version::text() const
     return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
 }
 
+std::string Version::product_text() const
+{
+    return std::string(opensearch() ? "OpenSearch " : "Elasticsearch ") + text();
+}
+
 std::string Version::lucene() const
 {
+    if (opensearch()) {
+        return major >= 3 ? "10.1.0" : (major == 2 ? "9.12.1" : "8.10.1");
+    }
+    if (major >= 9) {
+        return "10.2.2";
+    }
     if (is_7x()) {
         return "8.11.1";
     }
@@ -85,10 +119,11 @@ std::string Version::lucene() const
 
 std::string Version::created_id() const
 {
-    if (is_7x()) {
-        return std::to_string(7000000 + minor * 10000 + patch * 100 + 99);
+    const int id = major * 1000000 + minor * 10000 + patch * 100 + 99;
+    if (opensearch()) {
+        return std::to_string(id ^ 0x08000000);  // OpenSearch's Version.MASK keeps its ids apart from ES's
     }
-    return std::to_string(8000000 + minor * 10000 + patch * 100 + 99);
+    return std::to_string(id);
 }
 
 }  // namespace aliasing::sim

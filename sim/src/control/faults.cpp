@@ -13,6 +13,7 @@ std::string_view action_name(FaultAction action)
     case FaultAction::respond: return "respond";
     case FaultAction::drop: return "drop";
     case FaultAction::delay: return "delay";
+    case FaultAction::master_timeout: return "master_timeout";
     }
     return "respond";
 }
@@ -87,8 +88,10 @@ std::int64_t FaultTable::add(const Json& description, std::string* error)
             rule.action = FaultAction::drop;
         } else if (name == "delay") {
             rule.action = FaultAction::delay;
+        } else if (name == "master_timeout") {
+            rule.action = FaultAction::master_timeout;
         } else {
-            *error = "[action] must be one of respond, drop, delay";
+            *error = "[action] must be one of respond, drop, delay, master_timeout";
             return 0;
         }
     }

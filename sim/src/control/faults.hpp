@@ -13,7 +13,9 @@
 
 namespace aliasing::sim {
 
-enum class FaultAction { respond, drop, delay };
+/// master_timeout answers as this version does when a master_timeout elapsed (when "after": the change applied):
+/// 9.x 429 with "timed_out":true and X-Timed-Out: true, older lines and OpenSearch 503.
+enum class FaultAction { respond, drop, delay, master_timeout };
 enum class FaultWhen { before, after };
 
 struct FaultRule {

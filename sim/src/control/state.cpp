@@ -205,9 +205,18 @@ std::string load_state_document(Cluster& cluster, const Json& document)
     }
     Cluster next = cluster;
     if (const Json* version = document.find("version"); version != nullptr && !version->is_null()) {
-        const auto parsed = version->is_string() ? Version::parse(version->as_string()) : std::nullopt;
+        Distribution distribution = Distribution::elasticsearch;
+        if (const Json* given = document.find("distribution"); given != nullptr && !given->is_null()) {
+            const auto parsed = given->is_string() ? Version::parse_distribution(given->as_string()) : std::nullopt;
+            if (!parsed) {
+                return "state [distribution] must be \"elasticsearch\" or \"opensearch\", got " + given->dump();
+            }
+            distribution = *parsed;
+        }
+        const auto parsed = version->is_string() ? Version::parse(version->as_string(), distribution) : std::nullopt;
         if (!parsed) {
-            return "state [version] must be \"7.17.x\" or \"8.x.y\", got " + version->dump();
+            return "state [version] must be 7.10.x-7.17.x, 8.x.y or 9.x.y (OpenSearch: 1.x-3.x), got " +
+                   version->dump();
         }
         next.version = *parsed;
     }
@@ -274,6 +283,9 @@ Json dump_state_document(const Cluster& cluster)
         aliases[name] = std::move(entry);
     }
     Json document = Json::object();
+    if (cluster.version.opensearch()) {
+        document["distribution"] = "opensearch";
+    }
     document["version"] = cluster.version.text();
     document["data_nodes"] = cluster.data_nodes;
     document["cat_indices"] = std::move(rows);

@@ -1,6 +1,7 @@
 #include "core/sim_core.hpp"
 
 #include "api/filter_path.hpp"
+#include "core/media_types.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -9,22 +10,45 @@
 namespace aliasing::sim {
 namespace {
 
-std::string lower(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    return text;
-}
-
 bool is_control_path(std::string_view path)
 {
     return path == "/_sim" || path.rfind("/_sim/", 0) == 0;
 }
 
-HttpResponse fault_response(const FaultRule& rule)
+HttpResponse master_timeout_response(const Version& version)
 {
     HttpResponse response;
+    response.content_type = version.is_7x() ? "application/json; charset=UTF-8" : "application/json;charset=utf-8";
+    ApiError error = full_error(version.is_9x() ? 429 : 503, "process_cluster_event_timeout_exception",
+                                "failed to process cluster event (index-aliases) within 30s");
+    if (version.is_9x()) {
+        // elastic/elasticsearch#116026, #124936: timeouts are 429 with "timed_out" and X-Timed-Out.
+        error.body["timed_out"] = true;
+        response.headers.emplace_back("X-Timed-Out", "true");
+    }
+    response.status = error.status;
+    response.body = error.body.dump();
+    return response;
+}
+
+/// The body of a respond fault that names none: a 401 from OpenSearch's security plugin is not JSON
+/// (opensearch-project/security#3803: "Unauthorized" up to 2.10, empty from 2.11).
+Json default_body(const FaultRule& rule, const Version& version)
+{
+    if (rule.status == 401 && version.opensearch()) {
+        return Json(version.at_least(2, 11) ? std::string() : std::string("Unauthorized"));
+    }
+    return default_fault_body(rule.status);
+}
+
+HttpResponse fault_response(const FaultRule& rule, const Version& version)
+{
+    if (rule.action == FaultAction::master_timeout) {
+        return master_timeout_response(version);
+    }
+    HttpResponse response;
     response.status = rule.status;
-    const Json body = rule.body.value_or(default_fault_body(rule.status));
+    const Json body = rule.body.value_or(default_body(rule, version));
     if (body.is_string()) {
         response.body = body.as_string();
         response.content_type = rule.status == 502 || rule.status == 504 ? "text/html" : "text/plain; charset=UTF-8";
@@ -61,30 +85,6 @@ const FaultRule* answering_fault(const std::vector<FaultRule>& rules, FaultWhen 
 }
 
 }  // namespace
-
-std::optional<ApiError> check_content_type(const HttpRequest& request)
-{
-    if (request.body.empty()) {
-        return std::nullopt;
-    }
-    const std::string* type = request.header("content-type");
-    if (type == nullptr) {
-        return simple_error(406, "Content-Type header is missing");
-    }
-    const std::string media = lower(type->substr(0, type->find(';')));
-    static const char* const accepted[] = {"application/json", "application/x-ndjson", "application/smile",
-                                           "application/cbor", "application/yaml",
-                                           "application/vnd.elasticsearch+json",
-                                           "application/vnd.elasticsearch+x-ndjson"};
-    for (const char* name : accepted) {
-        std::string trimmed = media;
-        trimmed.erase(std::remove(trimmed.begin(), trimmed.end(), ' '), trimmed.end());
-        if (trimmed == name) {
-            return std::nullopt;
-        }
-    }
-    return simple_error(406, "Content-Type header [" + *type + "] is not supported");
-}
 
 SimCore::SimCore()
 {
@@ -135,6 +135,9 @@ Outcome SimCore::handle_api(const HttpRequest& request)
     entry.body = request.body;
     const std::int64_t seq = m_log.append(std::move(entry));
     const auto finish = [&](Outcome outcome) {
+        if (current_version().sends_product_header()) {
+            outcome.response.headers.emplace_back("X-elastic-product", "Elasticsearch");
+        }
         const int status = outcome.delivery == Delivery::drop ? 0 : outcome.response.status;
         m_log.set_status(seq, status);
         log_line(request, status, std::chrono::steady_clock::now() - started);
@@ -146,6 +149,16 @@ Outcome SimCore::handle_api(const HttpRequest& request)
         Reply reply = json_reply(error.body, error.status);
         return finish(Outcome{render(reply, request), Delivery::send});
     }
+    if (m_sigv4) {
+        if (auto refusal = m_sigv4->refuse(request)) {
+            HttpResponse denied;
+            denied.status = 403;
+            denied.content_type = "application/json";
+            denied.headers.emplace_back("x-amzn-ErrorType", "InvalidSignatureException");
+            denied.body = *refusal;
+            return finish(Outcome{denied, Delivery::send});
+        }
+    }
     // The place is taken on arrival, before any delay: a delayed change holds those that arrived after it.
     MasterQueue::Place place =
         m_router.applied(request) == Applied::by_master ? m_master_queue.join() : MasterQueue::Place{};
@@ -156,11 +169,12 @@ Outcome SimCore::handle_api(const HttpRequest& request)
         if (rule->action == FaultAction::drop) {
             return finish(Outcome{HttpResponse{}, Delivery::drop});
         }
-        return finish(Outcome{fault_response(*rule), Delivery::send});
+        return finish(Outcome{fault_response(*rule, current_version()), Delivery::send});
     }
 
     Reply reply;
-    if (const auto error = check_content_type(request)) {
+    const Version version = current_version();
+    if (const auto error = check_media_types(request, version)) {
         reply = json_reply(error->body, error->status);
     } else {
         place.wait_turn(m_state.stopping);
@@ -174,7 +188,7 @@ Outcome SimCore::handle_api(const HttpRequest& request)
         if (rule->action == FaultAction::drop) {
             return finish(Outcome{HttpResponse{}, Delivery::drop});
         }
-        return finish(Outcome{fault_response(*rule), Delivery::send});
+        return finish(Outcome{fault_response(*rule, current_version()), Delivery::send});
     }
     return finish(std::move(outcome));
 }
@@ -184,31 +198,13 @@ HttpResponse SimCore::render(const Reply& reply, const HttpRequest& request)
     HttpResponse response;
     response.status = reply.status;
     response.headers = reply.headers;
-    const Version version = [&] {
-        const std::lock_guard<std::mutex> guard(m_state.mutex);
-        return m_state.cluster.version;
-    }();
+    const Version version = current_version();
     if (reply.kind == Reply::Kind::text) {
         response.content_type = "text/plain; charset=UTF-8";
         response.body = reply.text;
         return response;
     }
-    if (version.is_7x()) {
-        response.content_type = "application/json; charset=UTF-8";
-    } else if (reply.status >= 400) {
-        response.content_type = "application/json;charset=utf-8";
-    } else {
-        const std::string* accept = request.header("accept");
-        const std::string wanted = accept != nullptr ? lower(*accept) : std::string();
-        if (wanted.find("vnd.elasticsearch+json") != std::string::npos && wanted.find("compatible-with=8") != std::string::npos) {
-            response.content_type = "application/vnd.elasticsearch+json;compatible-with=8";
-        } else if (wanted.find("vnd.elasticsearch+json") != std::string::npos &&
-                   wanted.find("compatible-with=7") != std::string::npos) {
-            response.content_type = "application/vnd.elasticsearch+json;compatible-with=7";
-        } else {
-            response.content_type = "application/json";
-        }
-    }
+    response.content_type = response_media_type(request, version, reply.status);
     if (reply.kind == Reply::Kind::json) {
         bool pretty = false;
         const std::string* filter_path = nullptr;
@@ -221,6 +217,12 @@ HttpResponse SimCore::render(const Reply& reply, const HttpRequest& request)
         response.body = pretty ? body.dump_pretty() : body.dump();
     }
     return response;
+}
+
+Version SimCore::current_version()
+{
+    const std::lock_guard<std::mutex> guard(m_state.mutex);
+    return m_state.cluster.version;
 }
 
 }  // namespace aliasing::sim

@@ -5,6 +5,7 @@
 
 #include "api/router.hpp"
 #include "control/faults.hpp"
+#include "control/sigv4_check.hpp"
 #include "control/request_log.hpp"
 #include "core/master_queue.hpp"
 #include "http/http_message.hpp"
@@ -22,6 +23,8 @@ public:
 
     SimState& state() { return m_state; }
     void set_logger(std::function<void(const std::string&)> logger);
+    /// Verifies every API request's SigV4 signature from now on (set before serving).
+    void set_sigv4(SigV4Check check) { m_sigv4 = std::move(check); }
     /// Provides the live connection counters for GET /_sim/connections.
     void set_connection_counters(std::function<std::int64_t()> open, std::function<std::int64_t()> total);
 
@@ -29,9 +32,11 @@ private:
     Outcome handle_control(const HttpRequest& request);
     Outcome handle_api(const HttpRequest& request);
     HttpResponse render(const Reply& reply, const HttpRequest& request);
+    Version current_version();
     void log_line(const HttpRequest& request, int status, std::chrono::steady_clock::duration took);
 
     SimState m_state;
+    std::optional<SigV4Check> m_sigv4;
     Router m_router;
     FaultTable m_faults;
     RequestLog m_log;
@@ -42,7 +47,5 @@ private:
     std::function<std::int64_t()> m_total_connections;
 };
 
-/// Checks the Content-Type of a request that has a body; returns the 406 error when it is missing or unsupported.
-std::optional<ApiError> check_content_type(const HttpRequest& request);
 
 }  // namespace aliasing::sim

@@ -230,7 +230,6 @@ void HttpConnection::write_response(const HttpRequest& request, const HttpRespon
 {
     std::string out = "HTTP/1.1 " + std::to_string(response.status) + " " +
                       std::string(reason_phrase(response.status)) + "\r\n";
-    out += "X-elastic-product: Elasticsearch\r\n";
     if (!response.content_type.empty()) {
         out += "content-type: " + response.content_type + "\r\n";
     }

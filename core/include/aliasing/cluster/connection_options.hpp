@@ -1,6 +1,7 @@
 #pragma once
 /// How the engine connects to the cluster: nodes, credentials, TLS, timeouts and retries (SPEC §3, §8).
 
+#include "aliasing/cluster/sigv4.hpp"
 #include "aliasing/result.hpp"
 
 #include <chrono>
@@ -36,6 +37,7 @@ struct ConnectionOptions {
     RetryPolicy retry;
     /// The largest response body read (response_body.hpp); a larger one fails the request without being read.
     std::uint64_t max_response_bytes = 512ULL << 20U;
+    std::optional<SigV4Config> sigv4;  ///< sign every request (Amazon OpenSearch Service); exclusive with the others
 };
 
 /// Reads an environment variable; returns nullopt when unset. Injected so tests need no real environment.

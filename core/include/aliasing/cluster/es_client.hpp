@@ -27,8 +27,9 @@ class EsClient {
 public:
     explicit EsClient(Transport transport);
 
-    /// GET /. A 2xx without `X-Elastic-Product: Elasticsearch` is Unreachable ("not Elasticsearch"); so is any
-    /// failure, since nothing else can run.
+    /// GET / and the product detected from it (detect_product; OpenSearch in compatibility mode also GET
+    /// /_nodes/_local). A product that is neither Elasticsearch nor OpenSearch is Unreachable; so is any failure,
+    /// since nothing else can run. The version is not judged here (see unsupported()).
     Result<ClusterInfo> info();
 
     /// The raw JSON array of `GET /_cat/indices/{pattern}?format=json&bytes=b&expand_wildcards=all&h=...`

@@ -1,6 +1,8 @@
 #pragma once
 /// Typed answers of the EsClient calls.
 
+#include "aliasing/cluster/product.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,7 +11,8 @@ namespace aliasing::cluster {
 
 /// GET / — who answered.
 struct ClusterInfo {
-    std::string version;      ///< version.number, e.g. "8.13.4" or "7.17.21"
+    Product product;          ///< which product and version, detected (product.hpp)
+    std::string version;      ///< the product's version, e.g. "8.13.4", "7.17.21", "2.19.1"
     int major_version = 0;    ///< 7, 8, ...
     std::string cluster_name;
     std::string node_name;

@@ -23,6 +23,7 @@ struct HttpResponse {
     std::string body;
     std::string content_type;
     bool elastic_product_header = false;  ///< `X-Elastic-Product: Elasticsearch` was present
+    bool timed_out_header = false;        ///< `X-Timed-Out: true` (Elasticsearch 9.x: a server-side timeout elapsed)
 };
 
 }  // namespace aliasing::cluster

@@ -37,7 +37,8 @@ struct TransportHooks {
 ///   ConnectionOptions::tls_handshake_timeout (e.g. a plain-HTTP port): ErrorKind::Unreachable at once, no retry;
 /// Every phase is bounded: connect (connect_timeout), TLS handshake (tls_handshake_timeout), sending the request
 /// and each read of the response (read_timeout, or the per-request override).
-/// - 429 (rejected before execution): retried with backoff; when exhausted, StepFailed with the cluster's error
+/// - 429 (rejected before execution): retried with backoff (but a 429 with `X-Timed-Out: true`, Elasticsearch 9.x's
+///   elapsed server timeout, is Outcome::Unknown for Replay::OutcomeUnknownIsError like a 502/503/504); when exhausted, StepFailed with the cluster's error
 ///   type and reason. 502, 503, 504: the same for Replay::Safe; for Replay::OutcomeUnknownIsError they are
 ///   StepFailed with Outcome::Unknown at once, because a proxy or coordinating node may answer them after the
 ///   change was applied (repeating a must_exist swap would then wrongly report the alias as moved);

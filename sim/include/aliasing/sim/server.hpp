@@ -13,16 +13,21 @@ namespace aliasing::sim {
 struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 0;            ///< 0 = pick a free port
-    std::string version = "8.15.0";    ///< "7.17.x" selects 7.17 behaviour
+    std::string distribution = "elasticsearch";  ///< or "opensearch"
+    std::string version = "8.15.0";    ///< "7.17.x" selects 7.17 behaviour; OpenSearch 1.x-3.x
+    bool override_main_response_version = false;  ///< OpenSearch compatibility mode: GET / reads 7.10.2
     int data_nodes = 3;
     std::uint64_t forcemerge_millis_per_gib = 0;  ///< simulated force-merge duration
     std::uint64_t replica_delay_millis = 0;       ///< yellow -> green delay after a replica increase
+    std::string aws_sigv4;   ///< "ACCESS_KEY_ID:SECRET": verify every request's SigV4 signature (403 when bad)
+    std::string aws_region;  ///< the region signatures must be scoped to (with aws_sigv4)
 };
 
 /// The simulator: an HTTP server on host:port serving the Elasticsearch API and the /_sim/ test controls.
 class Server {
 public:
-    /// Throws std::invalid_argument when options.version is not 7.17.x or 8.x.
+    /// Throws std::invalid_argument when options.version is not a simulated line (7.10-7.17, 8.x, 9.x; OpenSearch
+    /// 1.x-3.x).
     explicit Server(ServerOptions options);
     ~Server();  ///< stops if running
     Server(const Server&) = delete;
