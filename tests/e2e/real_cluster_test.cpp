@@ -77,6 +77,9 @@ protected:
                                 R"({"settings":{"number_of_shards":1,"number_of_replicas":0},"aliases":)" + aliases + "}");
         ASSERT_EQ(reply.status, 200) << name << ": " << reply.body;
         m_created.push_back(name);
+        // One document, so the content gates (min_docs defaults to 1) see a generation worth promoting.
+        const auto doc = http(m_url, "PUT", "/" + name + "/_doc/1?refresh=true", R"({"entity_id":1})");
+        ASSERT_TRUE(doc.status == 200 || doc.status == 201) << name << ": " << doc.body;
     }
     std::string job_file() {
         const std::string path = ::testing::TempDir() + "/" + m_prefix + "job.json";

@@ -141,7 +141,9 @@ Result<GateResult> disk_gate(StepContext& context, const Plan& plan) {
         const auto rows = parser.parse(*allocation).extract<Poco::JSON::Array::Ptr>();
         for (std::size_t i = 0; rows && i < rows->size(); ++i) {
             const auto row = rows->getObject(static_cast<unsigned>(i));
-            if (!row->has("node") || row->get("node").isEmpty()) continue;
+            // No `node` column at all is not an allocation row: a broken answer (exit 6), never a disk verdict.
+            if (!row || !row->has("node")) throw Poco::DataFormatException("a _cat/allocation row without `node`");
+            if (row->get("node").isEmpty()) continue;  // the UNASSIGNED row
             nodes.push_back({row->getValue<std::string>("node"), number_in(row->get("disk.total")),
                              number_in(row->get("disk.used"))});
         }
@@ -152,7 +154,8 @@ Result<GateResult> disk_gate(StepContext& context, const Plan& plan) {
             const auto shard_rows = parser.parse(*shards).extract<Poco::JSON::Array::Ptr>();
             for (std::size_t i = 0; shard_rows && i < shard_rows->size(); ++i) {
                 const auto row = shard_rows->getObject(static_cast<unsigned>(i));
-                if (!row->has("node") || row->get("node").isEmpty()) continue;  // unassigned
+                if (!row || !row->has("node")) throw Poco::DataFormatException("a _cat/shards row without `node`");
+                if (row->get("node").isEmpty()) continue;  // unassigned
                 copies.push_back({index, row->getValue<std::string>("node"), number_in(row->get("store"))});
             }
         }
