@@ -156,9 +156,9 @@ std::string general_help() {
         "  --help      show this help\n"
         "\nRun `aliasing help COMMAND` or `aliasing COMMAND --help` for a command's options and an example.\n\n"
         "Exit codes: 0 promoted (or cleanup completed), 2 usage or job-file error, 3 already live, 4 validation\n"
-        "failed, 5 cluster unreachable / TLS / authentication / authorization, 6 a step failed (cluster safe,\n"
-        "rerun resumes), "
-        "7 alias moved by someone else, 99 abort_run set (a scheduler \"skip\").\n\n"
+        "failed or a gate refused, 5 cluster unreachable / TLS / authentication / authorization, 6 a step\n"
+        "failed, the run lock is held or the run was interrupted (cluster safe, rerun resumes), 7 alias\n"
+        "moved by someone else, 99 abort_run set (a scheduler \"skip\").\n\n"
         "Environment: ALIASING_ES_URL, ALIASING_ES_USERNAME + ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY (each\n"
         "also as *_FILE naming a file), ALIASING_CONNECTION (a connection file, see --connection),\n"
         "ALIASING_PLUGIN_PATH.\n";
