@@ -39,3 +39,16 @@ TEST(EsError, LongPathsShortenedInMessages) {
 
 }  // namespace
 }  // namespace aliasing::cluster
+
+namespace aliasing::cluster {
+namespace {
+
+// Found by fuzz_es_error (regress-object-as-error-type): a `type` that is an object was shown as its JSON.
+TEST(EsErrorParse, NonStringTypeAndReasonAreNotTakenAsText) {
+    const EsError error = parse_es_error(R"({"error":{"type":{"a":1},"reason":["x"]},"status":400})");
+    EXPECT_EQ(error.type, "");
+    EXPECT_EQ(error.reason, "");
+}
+
+}  // namespace
+}  // namespace aliasing::cluster

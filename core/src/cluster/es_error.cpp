@@ -33,10 +33,16 @@ EsError parse_es_error(std::string_view body) {
         if (error.isString()) return {"", error.toString()};
         const auto object = root->getObject("error");
         if (!object) return {"", raw_snippet(body)};
-        EsError out{object->optValue<std::string>("type", ""), object->optValue<std::string>("reason", "")};
+        // Only string members: a `type` that is an object is not an error type (found by fuzz_es_error: Poco would
+        // print the object's JSON, longer than the body it came from).
+        const auto text_of = [](const Poco::JSON::Object::Ptr& from, const std::string& key) {
+            if (!from || !from->has(key)) return std::string();
+            const auto value = from->get(key);
+            return value.isString() ? value.extract<std::string>() : std::string();
+        };
+        EsError out{text_of(object, "type"), text_of(object, "reason")};
         if (const auto cause = object->getObject("caused_by")) {
-            out.reason += " (caused by " + cause->optValue<std::string>("type", "") + ": " +
-                          cause->optValue<std::string>("reason", "") + ")";
+            out.reason += " (caused by " + text_of(cause, "type") + ": " + text_of(cause, "reason") + ")";
         }
         return out;
     } catch (const std::exception&) {
