@@ -76,7 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
                 int leading = 0;
                 const auto& v = info->version;
                 const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), leading);
-                FUZZ_CHECK(info->major_version == (ec == std::errc() ? leading : 0));
+                FUZZ_CHECK(info->major_version == (ec == std::errc() && leading >= 0 ? leading : 0));
                 FUZZ_CHECK(info->major_version >= 0);
             }
             break;

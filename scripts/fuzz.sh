@@ -26,6 +26,8 @@ for t in "${targets[@]}"; do
   # input makes them 20 times slower. Every other target checks leaks.
   extra=()
   case "$t" in fuzz_es_client|fuzz_sim_http) extra=(-detect_leaks=0) ;; esac
+  # FUZZ_SEED fixes libFuzzer's random seed, so a CI run explores the same inputs each time (reproducible).
+  [ -n "${FUZZ_SEED:-}" ] && extra+=(-seed="$FUZZ_SEED")
   # Every committed seed first (regression inputs included), then fuzzing from the seeds and what earlier runs found.
   if ! "$build/bin/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -artifact_prefix="$build/crashes/$t/" -print_final_stats=1 "${extra[@]}" \

@@ -78,5 +78,13 @@ TEST(Product, NineTimeoutsAs429) {
     EXPECT_TRUE(nine->has_async_forcemerge());
 }
 
+// Found by fuzz_es_client (regress-negative-version): "-5.0.0" read as major -5.
+TEST(Product, NegativeVersionNumberReadsAsZeroAndIsUnsupported) {
+    auto product = detect_product(info(R"("number":"-5.0.0","build_flavor":"default")", "You Know, for Search"), true);
+    if (!product.ok()) return;  // refusing it outright is as good
+    EXPECT_EQ(product->major, 0);
+    EXPECT_TRUE(unsupported(*product));
+}
+
 }  // namespace
 }  // namespace aliasing::cluster

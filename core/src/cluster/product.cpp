@@ -17,7 +17,7 @@ constexpr std::string_view kElasticsearchTagline = "You Know, for Search";
 int leading_number(std::string_view text) {
     int value = 0;
     if (std::from_chars(text.data(), text.data() + text.size(), value).ec != std::errc()) return 0;
-    return value;
+    return value < 0 ? 0 : value;  // "-5.0" is no version (found by fuzz_es_client)
 }
 
 void set_version(Product& product, const std::string& number) {
