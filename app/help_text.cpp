@@ -22,6 +22,10 @@ const std::vector<OptionHelp>& all_options() {
         {"max-segment-size", "BYTES", "target segment size for force-merge sizing (default 2147483648 = 2 GiB)"},
         {"now", "RUN_ID", "plan as if the clock read RUN_ID (e.g. 20261124t020000), for reproducible plans"},
         {"es-url", "URL", "cluster node URL, comma-separated for several nodes (default: $ALIASING_ES_URL)"},
+        {"cluster", "NAME=URL",
+         "several clusters, repeatable: promote one generation on every cluster (NAME: a-z, 0-9, _ and -; "
+         "credentials from ALIASING_<NAME>_USERNAME/_PASSWORD or ALIASING_<NAME>_API_KEY, NAME uppercased, - as _); "
+         "not with --es-url or a connection file; one --cluster is the plain single-cluster run"},
         {"ca-file", "FILE", "PEM CA bundle to verify the cluster's TLS certificate"},
         {"connection", "FILE",
          "connection file, INI or JSON: nodes, ca_file, username, username_file/password_file/api_key_file, "
@@ -66,24 +70,32 @@ const std::vector<CommandHelp>& all_commands() {
          "lock document in the cluster (aliasing-locks, or --lock-index) and renews it while it works; a second run "
          "is refused (exit 6) at the holder's next heartbeat. SIGTERM or SIGINT stops the run at the next safe point "
          "(never between the swap and its verification), releases the lock and exits 6, outcome \"interrupted\". "
-         "After `aliasing rollback` the run refuses (exit 4) to promote a newer generation until the hold is cleared.",
-         {"es-url", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
+         "After `aliasing rollback` the run refuses (exit 4) to promote a newer generation until the hold is cleared. "
+         "With --cluster given twice or more, one generation is promoted on every cluster: the newest complete and "
+         "passing every gate on all of them (a cluster lacking it refuses the run, exit 4), locked on every cluster "
+         "in name order, prepared everywhere before any swap, swapped cluster by cluster and swapped back when a "
+         "later swap fails (exit 6); clusters left on different generations are exit 8, reported cluster by cluster; "
+         "the next run converges them.",
+         {"es-url", "cluster", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
           "dry-run", "report", "metrics-file", "log-format", "quiet", "plugin-dir",
           "output", "wide", "timeout", "lock-ttl", "lock-index"},
          "ALIASING_ES_URL=https://es-prod:9200 ALIASING_ES_API_KEY_FILE=/run/secrets/es aliasing run customer.json"},
         {"plan", "aliasing plan JOB --catalog CATALOG.json [--aliases ALIASES.json]... [--output text|json|markdown]",
          "show offline what a promotion would do",
          "Plans from saved response bodies instead of a live cluster: the same table, alias change and deletion "
-         "list that `aliasing run` prints, and the same exit code (0 promote, 3 already live, 4 refused).",
-         {"catalog", "aliases", "output", "wide", "plugin-dir", "now"},
+         "list that `aliasing run` prints, and the same exit code (0 promote, 3 already live, 4 refused). With "
+         "--cluster NAME=URL (repeatable) it reads those clusters instead, changing nothing: each cluster's plan and "
+         "one row per cluster (what it serves, what it would promote).",
+         {"catalog", "aliases", "cluster", "ca-file", "insecure", "output", "wide", "plugin-dir", "now"},
          "aliasing plan examples/jobs/customer.json --catalog examples/catalogs/customer.json "
          "--aliases examples/catalogs/customer-aliases.json"},
         {"status", "aliasing status JOB [--es-url URL]",
          "what is live, which generations exist and are complete, what a run would do",
          "Reads the cluster and prints the plan without acting (like run --dry-run, exit codes as plan), then the run "
          "lock (holder host:pid, job, since, last heartbeat) and any rollback hold; exit 4 while a hold would refuse "
-         "the run.",
-         {"es-url", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
+         "the run. With --cluster (repeatable): each cluster's plan, one row per cluster, and a SPLIT line while the "
+         "clusters serve different generations.",
+         {"es-url", "cluster", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
           "plugin-dir", "output", "wide", "log-format", "quiet",
           "lock-index"},
          "aliasing status customer.json --es-url http://127.0.0.1:9200"},
@@ -158,10 +170,12 @@ std::string general_help() {
         "Exit codes: 0 promoted (or cleanup completed), 2 usage or job-file error, 3 already live, 4 validation\n"
         "failed or a gate refused, 5 cluster unreachable / TLS / authentication / authorization, 6 a step\n"
         "failed, the run lock is held or the run was interrupted (cluster safe, rerun resumes), 7 alias\n"
-        "moved by someone else, 99 abort_run set (a scheduler \"skip\").\n\n"
+        "moved by someone else, 8 several clusters left serving different generations (the report says\n"
+        "which; a rerun converges them), 99 abort_run set (a scheduler \"skip\").\n\n"
         "Environment: ALIASING_ES_URL, ALIASING_ES_USERNAME + ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY (each\n"
         "also as *_FILE naming a file), ALIASING_CONNECTION (a connection file, see --connection),\n"
-        "ALIASING_PLUGIN_PATH.\n";
+        "ALIASING_PLUGIN_PATH; with --cluster NAME=URL: ALIASING_<NAME>_USERNAME + ALIASING_<NAME>_PASSWORD or\n"
+        "ALIASING_<NAME>_API_KEY (and *_FILE) per cluster.\n";
     return out;
 }
 
@@ -208,11 +222,13 @@ std::string man_page() {
     }
     out += ".SH EXIT STATUS\n0 promoted, 2 usage or job-file error, 3 already live, 4 validation failed, 5 cluster "
            "unreachable, TLS, authentication or authorization (403: the message names the privilege) failure, 6 a step "
-           "failed (rerun resumes), 7 alias moved by someone else, 99 abort_run set. With \\-\\-output json, run, "
+           "failed (rerun resumes), 7 alias moved by someone else, 8 several clusters (\\-\\-cluster) left serving "
+           "different generations (a rerun converges them), 99 abort_run set. With \\-\\-output json, run, "
            "status and rollback print one JSON document whose last field, exit_code, is the process's exit code.\n";
     out += ".SH ENVIRONMENT\nALIASING_ES_URL, ALIASING_ES_USERNAME + ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY "
            "(each also as *_FILE naming a file), ALIASING_CONNECTION (a connection file, as \\-\\-connection), "
-           "ALIASING_PLUGIN_PATH.\n";
+           "ALIASING_PLUGIN_PATH; with \\-\\-cluster NAME=URL: ALIASING_<NAME>_USERNAME + ALIASING_<NAME>_PASSWORD or "
+           "ALIASING_<NAME>_API_KEY (and *_FILE) per cluster.\n";
     out += ".SH LOGS\nLogs go to stderr, human lines or one JSON object per line (\\-\\-log-format json, each with "
            "alias, data_source and run_id), and end with one summary line: outcome, exit code, total time "
            "(exit_code and duration_ms in JSON). \\-\\-quiet keeps only errors and the summary.\n";

@@ -57,6 +57,8 @@ protected:
             line.now = value;
         } else if (name == "es-url") {
             line.es_urls.push_back(value);
+        } else if (name == "cluster") {
+            line.clusters.push_back(value);
         } else if (name == "connection") {
             line.connection = value;
         } else if (name == "ca-file") {
@@ -137,7 +139,7 @@ protected:
                                    "`; see `aliasing " + line.command + " --help`");
             }
         }
-        if (line.command == "plan") return run_plan(line);
+        if (line.command == "plan") return line.clusters.empty() ? run_plan(line) : run_promotion(line);
         if (line.command == "audit") return run_audit(line);
         if (line.command == "plugins") return run_plugins(line);
         return run_promotion(line);

@@ -1,5 +1,6 @@
 // Commands that talk to a cluster: run, status, rollback, audit --es-url.
 
+#include "cluster_connections.hpp"
 #include "command_line.hpp"
 #include "plugin_setup.hpp"
 
@@ -8,6 +9,7 @@
 #include "aliasing/cluster/connection_options.hpp"
 #include "aliasing/cluster/es_client.hpp"
 #include "aliasing/cluster/transport.hpp"
+#include "aliasing/multi_cluster.hpp"
 #include "aliasing/pipeline.hpp"
 #include "aliasing/run_metrics.hpp"
 
@@ -286,9 +288,26 @@ int run_promotion(const CommandLine& line) {
     if (!lock_index) return session.finish(outcome_of(lock_index.error()));
     if ((line.clear || line.hold_until_newer) && line.command != "rollback")
         return session.finish(outcome_of(make_error(ErrorKind::Usage, "--clear and --hold-until-newer are rollback options")));
+    if (auto problem = cluster_option_problem(line)) return session.finish(outcome_of(*problem));
     install_stop_handlers();
-    auto client = connect(line, session.log);
-    if (!client) return session.finish(outcome_of(client.error()));
+    std::vector<ClusterClient> clusters;
+    if (!line.clusters.empty()) {
+        cluster::TransportHooks hooks;
+        hooks.sleep = interruptible_sleep;
+        auto connected = connect_clusters(line, session.log, hooks);
+        if (!connected) return session.finish(outcome_of(connected.error()));
+        clusters = std::move(connected).value();
+    }
+    // One --cluster is the plain single-cluster run on that cluster.
+    std::optional<cluster::EsClient> client;
+    if (clusters.size() == 1) {
+        client.emplace(std::move(clusters.front().client));
+        clusters.clear();
+    } else if (clusters.empty()) {
+        auto connected = connect(line, session.log);
+        if (!connected) return session.finish(outcome_of(connected.error()));
+        client.emplace(std::move(connected).value());
+    }
     if (line.clear) {
         if (auto info = client->info(); !info)
             return session.finish(outcome_of(make_error(ErrorKind::Unreachable, info.error().message)));
@@ -303,7 +322,7 @@ int run_promotion(const CommandLine& line) {
     options.plan_format = *format;
     options.plan_width = line.wide ? TableWidth::Wide : TableWidth::Fit;
     options.timeout = *timeout;
-    if (line.command == "status" || line.dry_run) options.execution = Execution::DryRun;
+    if (line.command == "status" || line.command == "plan" || line.dry_run) options.execution = Execution::DryRun;
     if (line.command == "rollback") options.mode = PipelineMode::Rollback;
     auto lock_ttl = parse_lock_ttl(line.lock_ttl);
     if (!lock_ttl) return session.finish(outcome_of(lock_ttl.error()));
@@ -313,6 +332,14 @@ int run_promotion(const CommandLine& line) {
     options.lock->job = line.positional.front();
     options.lock->ttl = *lock_ttl;
     options.lock->index = *lock_index;
+    if (!client) {
+        std::vector<NamedClient> named;
+        for (auto& cluster : clusters) named.push_back({cluster.name, &cluster.client});
+        MultiPipeline pipeline(named, *job, **source, session.log, session.report, session.plan_stream(), options);
+        const PipelineOutcome outcome = pipeline.run();
+        for (auto& cluster : clusters) cluster.client.close();
+        return session.finish(outcome);
+    }
     Pipeline pipeline(*client, *job, **source, session.log, session.report, session.plan_stream(), options);
     const PipelineOutcome outcome = pipeline.run();
     client->close();

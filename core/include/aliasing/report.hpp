@@ -39,14 +39,21 @@ public:
     /// An action with every index it applied to (listed in full as "indices"; the target is a short summary).
     void record(ActionRecord action, std::vector<std::string> indices) {
         m_actions.push_back(std::move(action));
+        m_action_clusters.push_back(m_action_cluster);
         m_action_indices.push_back(std::move(indices));
     }
     void finish(int exit_code, std::string outcome, std::string message);
+    /// Several clusters: the cluster the following actions are sent to (each action's "cluster").
+    void set_action_cluster(std::string name) { m_action_cluster = std::move(name); }
+    /// Several clusters: the per-cluster plans and what each cluster serves at the end, already serialised
+    /// (report field "clusters").
+    void set_clusters_json(std::string json) { m_clusters_json = std::move(json); }
 
     const std::vector<ActionRecord>& actions() const { return m_actions; }
     /// Per action, every index it applied to (parallel to actions()).
     const std::vector<std::vector<std::string>>& action_indices() const { return m_action_indices; }
     const std::string& plan_json() const { return m_plan_json; }
+    const std::string& cluster_product() const { return m_cluster_product; }
     int exit_code() const { return m_exit_code; }
     double seconds() const { return m_seconds; }
     std::string to_json() const;
@@ -61,6 +68,8 @@ private:
     std::optional<DataSourceInfo> m_plugin;
     std::string m_cluster_version, m_cluster_name, m_cluster_product;
     std::string m_plan_json;
+    std::string m_action_cluster, m_clusters_json;
+    std::vector<std::string> m_action_clusters;  ///< per action, parallel to m_actions: "" or the cluster's name
     std::vector<ActionRecord> m_actions;
     std::vector<std::vector<std::string>> m_action_indices;  ///< per action, parallel to m_actions
     std::string m_started_at;

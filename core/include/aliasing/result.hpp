@@ -18,6 +18,7 @@ enum class ErrorKind {
     AliasMoved,   ///< someone else moved the alias during the run (exit 7)
     Aborted,      ///< abort_run was set (exit 99)
     Interrupted,  ///< SIGTERM/SIGINT: stopped at a safe point, the cluster is safe, a rerun resumes (exit 6)
+    Split,        ///< several clusters left serving different generations (exit 8); a rerun converges them
 };
 
 /// The process exit code for an error kind (SPEC §9).

@@ -41,6 +41,10 @@ public:
     /// The job's alias and data source, carried by every JSON line from now on (null before).
     void set_context(std::string alias, std::string data_source);
     const std::string& run_id() const { return m_run_id; }
+    /// Several clusters: the cluster the following lines are about ("" for none). Text lines read `[dr/swap]`,
+    /// JSON lines carry `"cluster":"dr"`.
+    void set_cluster(std::string name) { m_cluster = std::move(name); }
+    const std::string& cluster() const { return m_cluster; }
 
     void info(std::string_view step, std::string_view message) { write(LogLevel::Info, step, message, -1); }
     void warn(std::string_view step, std::string_view message) { write(LogLevel::Warn, step, message, -1); }
@@ -70,6 +74,7 @@ private:
     LogStyle m_style;
     std::string m_run_id;
     std::optional<std::string> m_alias, m_data_source;
+    std::string m_cluster;
     std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point m_last_progress{};
     std::string m_progress_step;

@@ -68,6 +68,14 @@ GetEnv process_environment() {
 
 Result<ConnectionOptions> connection_options_from(const std::vector<std::string>& cli_urls, const std::string& ca_file,
                                                   TlsVerification tls, const GetEnv& getenv) {
+    return connection_options_from(cli_urls, ca_file, tls, getenv, "ALIASING_ES");
+}
+
+Result<ConnectionOptions> connection_options_from(const std::vector<std::string>& cli_urls, const std::string& ca_file,
+                                                  TlsVerification tls, const GetEnv& getenv,
+                                                  const std::string& prefix) {
+    const std::string url_variable = prefix + "_URL", user_variable = prefix + "_USERNAME",
+                      password_variable = prefix + "_PASSWORD", key_variable = prefix + "_API_KEY";
     ConnectionOptions options;
     if (!ca_file.empty()) {
         // Checked whatever the scheme: a CA file that is not there is a mistake even when no node uses https yet.
@@ -85,33 +93,33 @@ Result<ConnectionOptions> connection_options_from(const std::vector<std::string>
     for (const auto& value : cli_urls) split_urls(value, urls);
     std::string source = "--es-url";
     if (urls.empty()) {
-        if (auto env = getenv("ALIASING_ES_URL")) split_urls(*env, urls);
-        source = "ALIASING_ES_URL";
+        if (auto env = getenv(url_variable)) split_urls(*env, urls);
+        source = url_variable;
     }
-    if (urls.empty()) return usage("no cluster URL: pass --es-url or set ALIASING_ES_URL");
+    if (urls.empty()) return usage("no cluster URL: pass --es-url or set " + url_variable);
     for (const auto& url : urls) {
         auto node = parse_node_url(url);
         if (!node) return usage(source + ": " + node.error().message);
         options.urls.push_back(url);
     }
 
-    auto username = read_secret(getenv, "ALIASING_ES_USERNAME");
+    auto username = read_secret(getenv, user_variable);
     if (!username) return username.error();
-    auto password = read_secret(getenv, "ALIASING_ES_PASSWORD");
+    auto password = read_secret(getenv, password_variable);
     if (!password) return password.error();
-    auto api_key = read_secret(getenv, "ALIASING_ES_API_KEY");
+    auto api_key = read_secret(getenv, key_variable);
     if (!api_key) return api_key.error();
 
     if (username->empty() != password->empty()) {
-        return usage(username->empty() ? "ALIASING_ES_PASSWORD is set but ALIASING_ES_USERNAME is not; set both for basic auth"
-                                       : "ALIASING_ES_USERNAME is set but ALIASING_ES_PASSWORD is not; set both for basic auth");
+        return usage(username->empty() ? password_variable + " is set but " + user_variable + " is not; set both for basic auth"
+                                       : user_variable + " is set but " + password_variable + " is not; set both for basic auth");
     }
     if (!username->empty() && !api_key->empty()) {
-        return usage("both basic auth (ALIASING_ES_USERNAME/ALIASING_ES_PASSWORD) and ALIASING_ES_API_KEY are set; "
-                     "choose one");
+        return usage("both basic auth (" + user_variable + "/" + password_variable + ") and " + key_variable +
+                     " are set; choose one");
     }
     if (username->find(':') != std::string::npos) {
-        return usage("ALIASING_ES_USERNAME must not contain ':' (basic auth cannot carry it)");
+        return usage(user_variable + " must not contain ':' (basic auth cannot carry it)");
     }
     options.username = std::move(*username);
     options.password = std::move(*password);

@@ -12,6 +12,7 @@ int exit_code(ErrorKind kind) {
         case ErrorKind::AliasMoved: return 7;
         case ErrorKind::Aborted: return 99;
         case ErrorKind::Interrupted: return 6;
+        case ErrorKind::Split: return 8;
     }
     return 6;
 }
@@ -26,6 +27,7 @@ const char* to_string(ErrorKind kind) {
         case ErrorKind::AliasMoved: return "alias_moved";
         case ErrorKind::Aborted: return "aborted";
         case ErrorKind::Interrupted: return "interrupted";
+        case ErrorKind::Split: return "split";
     }
     return "step_failed";
 }

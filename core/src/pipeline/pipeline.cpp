@@ -1,7 +1,5 @@
 #include "aliasing/pipeline.hpp"
 
-#include "aliasing/alias_table.hpp"
-#include "aliasing/catalog.hpp"
 #include "steps.hpp"
 
 namespace aliasing {
@@ -16,20 +14,11 @@ PipelineOutcome outcome_of(const Error& error) {
         case ErrorKind::Usage: name = "usage"; break;
         case ErrorKind::Aborted: name = "aborted"; break;
         case ErrorKind::Interrupted: name = "interrupted"; break;
+        case ErrorKind::Split: name = "split"; break;
         case ErrorKind::StepFailed: name = "failed"; break;
     }
     return {exit_code(error.kind), name, error.message};
 }
-
-namespace {
-
-/// The cluster as read at the start: the plan's views point into it.
-struct Snapshot {
-    std::optional<Catalog> catalog;
-    AliasTable aliases;
-};
-
-}  // namespace
 
 class Pipeline::Impl {
 public:
@@ -42,7 +31,7 @@ public:
         }
         detail::StepContext context{m.m_client, m.m_job, m.m_log, m.m_report, m.m_options};
         if (m.m_options.lock) context.job_file = m.m_options.lock->job;
-        if (auto status = preflight(context); !status) return outcome_of(status.error());
+        if (auto status = detail::preflight(context); !status) return outcome_of(status.error());
         if (!m.m_options.lock || m.m_options.execution == Execution::DryRun) return plan_and_act(context);
 
         cluster::LockRequest request = *m.m_options.lock;
@@ -66,8 +55,8 @@ public:
 
 private:
     PipelineOutcome plan_and_act(detail::StepContext& context) {
-        Snapshot snapshot;
-        if (auto status = discover(snapshot); !status) return outcome_of(status.error());
+        detail::Snapshot snapshot;
+        if (auto status = detail::discover(context, snapshot); !status) return outcome_of(status.error());
 
         const PlanMode mode = m.m_options.mode == PipelineMode::Rollback ? PlanMode::Rollback : PlanMode::Promote;
         const RunInstant now = m.m_options.clock ? m.m_options.clock() : now_instant();
@@ -140,62 +129,6 @@ private:
                                     "] to generation " + std::string(plan.candidate->run_id);
         m.m_log.info("done", summary);
         return {0, rollback ? "rolled_back" : "promoted", summary};
-    }
-
-    Status preflight(detail::StepContext& context) {
-        const auto start = std::chrono::steady_clock::now();
-        ActionTimer action(m.m_report, "preflight", "cluster");
-        auto info = m.m_client.info();
-        if (!info) {
-            action.finish(ActionStatus::Failed, info.error().message);
-            return make_error(ErrorKind::Unreachable, info.error().message);
-        }
-        context.cluster_major = info->major_version;
-        context.async_forcemerge = info->product.has_async_forcemerge();
-        m.m_report.set_cluster(info->version, info->cluster_name, info->product.name());
-        if (auto refusal = cluster::unsupported(info->product)) {
-            action.finish(ActionStatus::Failed, refusal->message);
-            return *refusal;
-        }
-        action.finish(ActionStatus::Ok, info->product.name());
-        m.m_log.step_done("preflight", "cluster [" + info->cluster_name + "] " + info->product.name(),
-                          std::chrono::steady_clock::now() - start);
-        return ok_status();
-    }
-
-    Status discover(Snapshot& snapshot) {
-        const auto start = std::chrono::steady_clock::now();
-        ActionTimer action(m.m_report, "discover", m.m_job.index_base + "-*");
-        auto fail = [&](const Error& error) {
-            action.finish(ActionStatus::Failed, error.message);
-            return make_error(error.kind == ErrorKind::Unreachable ? ErrorKind::Unreachable : ErrorKind::StepFailed,
-                              error.message);
-        };
-        const std::string pattern = m.m_job.index_base + "-*";
-        auto body = m.m_client.cat_indices(pattern);
-        if (!body) return fail(body.error());
-        auto catalog = Catalog::parse(std::move(body).value(), "GET /_cat/indices/" + pattern);
-        if (!catalog) return fail(catalog.error());
-        snapshot.catalog.emplace(std::move(catalog).value());
-
-        auto alias_body = m.m_client.get_alias(m.m_job.alias_name);
-        if (!alias_body) return fail(alias_body.error());
-        auto targets = AliasTable::parse(*alias_body, "GET /_alias/" + m.m_job.alias_name);
-        if (!targets) return fail(targets.error());
-        auto ours_body = m.m_client.get_index_aliases(pattern);
-        if (!ours_body) return fail(ours_body.error());
-        auto ours = AliasTable::parse(*ours_body, "GET /" + pattern + "/_alias");
-        if (!ours) return fail(ours.error());
-        snapshot.aliases = std::move(targets).value();
-        snapshot.aliases.merge(*ours);
-
-        action.finish(ActionStatus::Ok, std::to_string(snapshot.catalog->size()) + " indices");
-        m.m_log.step_done("discover",
-                          std::to_string(snapshot.catalog->size()) + " indices under " + pattern + ", alias [" +
-                              m.m_job.alias_name + "] on " +
-                              std::to_string(snapshot.aliases.indices_with(m.m_job.alias_name).size()),
-                          std::chrono::steady_clock::now() - start);
-        return ok_status();
     }
 
     Pipeline& m;

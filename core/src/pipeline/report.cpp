@@ -86,12 +86,14 @@ std::string RunReport::to_json() const {
             .end_object();
     json.key("plan");
     m_plan_json.empty() ? json.null() : json.raw(m_plan_json);
+    if (!m_clusters_json.empty()) json.key("clusters").raw(m_clusters_json);
     json.key("actions").begin_array();
     for (std::size_t i = 0; i < m_actions.size(); ++i) {
         const ActionRecord& a = m_actions[i];
         const std::vector<std::string>& indices = m_action_indices[i];
         json.begin_object().field("step", a.step).field("target", a.target).field("status", to_string(a.status));
         json.field("detail", a.detail).field("seconds", a.seconds);
+        if (!m_action_clusters[i].empty()) json.field("cluster", m_action_clusters[i]);
         if (!indices.empty()) {
             json.key("indices").begin_array();
             for (const auto& index : indices) json.value(index);

@@ -91,6 +91,7 @@ void RunLog::write_line(LogLevel level, std::string_view step, std::string_view 
         if (seconds >= 0) json.field("seconds", seconds);
         optional_field(json, "alias", m_alias);
         optional_field(json, "data_source", m_data_source);
+        if (!m_cluster.empty()) json.field("cluster", m_cluster);
         json.field("run_id", m_run_id);
         if (exit_code) {
             json.field("exit_code", *exit_code);
@@ -102,7 +103,7 @@ void RunLog::write_line(LogLevel level, std::string_view step, std::string_view 
     } else {
         std::string line = utc_timestamp() + " " + level_name(level);
         line.append(6 - std::string_view(level_name(level)).size(), ' ');
-        line += "[" + std::string(step) + "] " + std::string(message);
+        line += "[" + (m_cluster.empty() ? "" : m_cluster + "/") + std::string(step) + "] " + std::string(message);
         m_out << line << "\n";
     }
     m_out.flush();
@@ -138,7 +139,7 @@ void RunLog::progress(std::string_view step, std::string_view what, std::uint64_
     }
     const std::string count = std::to_string(done) + "/" + std::to_string(total);
     if (m_style.terminal == Terminal::Yes && m_style.format == LogFormat::Text) {
-        const std::string head = "[" + std::string(step) + "] ";
+        const std::string head = "[" + (m_cluster.empty() ? "" : m_cluster + "/") + std::string(step) + "] ";
         const std::string tail = " " + count + " " + timing + " ";
         // The bar shrinks first, then `what` is cut: the line stays one column short of the width (no wrap).
         const std::size_t room = m_style.terminal_width > head.size() + tail.size() + 1

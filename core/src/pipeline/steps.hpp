@@ -1,6 +1,8 @@
 #pragma once
 // Private to the pipeline: the steps after planning, each returning a Status whose ErrorKind is the exit code.
 
+#include "aliasing/alias_table.hpp"
+#include "aliasing/catalog.hpp"
 #include "aliasing/pipeline.hpp"
 
 #include <string>
@@ -28,6 +30,18 @@ struct StepContext {
     /// The longest a single blocking wait may last before the next safe point.
     std::chrono::milliseconds wait_slice(std::chrono::milliseconds whole) const;
 };
+
+/// The cluster as read at the start: the plan's views point into it (keep it alive, and in place, as long as the plan).
+struct Snapshot {
+    std::optional<Catalog> catalog;
+    AliasTable aliases;
+};
+
+/// GET /: product and version (sets cluster_major, async_forcemerge, the report's cluster); an unreachable,
+/// unauthorised or unsupported cluster is ErrorKind::Unreachable (exit 5).
+Status preflight(StepContext& context);
+/// GET _cat/indices/{base}-*, GET _alias/{alias}, GET {base}-*/_alias into `snapshot`.
+Status discover(StepContext& context, Snapshot& snapshot);
 
 /// The content gates (SPEC §13), before the first change: refresh (not in a dry run), fresh primary document
 /// counts, mapping, smoke query, disk headroom. A refused gate sets the plan Refused with the numbers.

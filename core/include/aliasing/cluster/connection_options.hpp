@@ -52,6 +52,11 @@ using GetEnv = std::function<std::optional<std::string>(std::string_view)>;
 /// No message ever contains a secret.
 Result<ConnectionOptions> connection_options_from(const std::vector<std::string>& cli_urls, const std::string& ca_file,
                                                   TlsVerification tls, const GetEnv& getenv);
+/// The same with another variable prefix than ALIASING_ES: `{prefix}_URL`, `{prefix}_USERNAME`, `{prefix}_PASSWORD`,
+/// `{prefix}_API_KEY` (and their `*_FILE` forms), named so in every message. Several clusters (`--cluster NAME=URL`)
+/// read theirs as ALIASING_{NAME}_….
+Result<ConnectionOptions> connection_options_from(const std::vector<std::string>& cli_urls, const std::string& ca_file,
+                                                  TlsVerification tls, const GetEnv& getenv, const std::string& prefix);
 
 /// The process environment, for production callers of connection_options_from.
 GetEnv process_environment();

@@ -1,0 +1,108 @@
+// `aliasing run|plan|status JOB --cluster NAME=URL …` as a user runs it: the real executable against aliasing-sim
+// processes of different products and versions; usage errors of --cluster; credentials per cluster; --help.
+
+#include "demo_cluster.hpp"
+
+#ifdef ALIASING_SIM_BIN
+
+namespace aliasing {
+namespace {
+
+using e2e::alias_on;
+using e2e::demo_sim;
+using e2e::kCustomerJob;
+using e2e::kNewGeneration;
+using e2e::kOldGeneration;
+using testing::ProcessResult;
+using testing::run_process;
+
+ProcessResult aliasing(std::vector<std::string> args, const std::map<std::string, std::string>& env = {}) {
+    return run_process(ALIASING_BIN, args, env);
+}
+
+TEST(CliClusters, RunPromotesEveryClusterAndStatusShowsOneRowPerCluster) {
+    auto primary = demo_sim();
+    auto dr = demo_sim({"--distribution", "opensearch", "--version", "2.19.1"});
+    const std::vector<std::string> clusters = {"--cluster", "primary=" + primary.url(), "--cluster", "dr=" + dr.url()};
+
+    std::vector<std::string> plan_args = {"plan", kCustomerJob};
+    plan_args.insert(plan_args.end(), clusters.begin(), clusters.end());
+    const auto plan = aliasing(plan_args);
+    EXPECT_EQ(plan.exit_code, 0) << plan.err;
+    EXPECT_NE(plan.out.find("=== Cluster [dr] OpenSearch 2.19.1 ==="), std::string::npos) << plan.out;
+    EXPECT_NE(plan.out.find("Every cluster promotes generation " + std::string(kNewGeneration)), std::string::npos)
+        << plan.out;
+    EXPECT_TRUE(alias_on(primary.url(), kOldGeneration)) << "plan changes nothing";
+
+    std::vector<std::string> run_args = {"run", kCustomerJob};
+    run_args.insert(run_args.end(), clusters.begin(), clusters.end());
+    const auto run = aliasing(run_args);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_TRUE(alias_on(primary.url(), kNewGeneration));
+    EXPECT_TRUE(alias_on(dr.url(), kNewGeneration));
+    EXPECT_NE(run.err.find("[dr/swap]"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("on 2 clusters"), std::string::npos) << run.err;
+
+    std::vector<std::string> status_args = {"status", kCustomerJob, "--output", "json"};
+    status_args.insert(status_args.end(), clusters.begin(), clusters.end());
+    const auto status = aliasing(status_args);
+    EXPECT_EQ(status.exit_code, 3) << status.err;
+    EXPECT_NE(status.out.find(R"("split":false)"), std::string::npos) << status.out;
+    EXPECT_NE(status.out.find(R"("name":"dr","product":"OpenSearch 2.19.1","serves":")" + std::string(kNewGeneration)),
+              std::string::npos)
+        << status.out;
+}
+
+TEST(CliClusters, OneClusterIsThePlainSingleClusterRun) {
+    auto sim = demo_sim();
+    const auto run = aliasing({"run", kCustomerJob, "--cluster", "only=" + sim.url()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out.find("Clusters:"), std::string::npos) << "no per-cluster table for one cluster";
+    EXPECT_EQ(run.err.find("[only/"), std::string::npos) << run.err;
+    EXPECT_TRUE(alias_on(sim.url(), kNewGeneration));
+}
+
+TEST(CliClusters, UsageErrorsNameTheProblem) {
+    const std::string job = kCustomerJob;
+    struct Case {
+        std::vector<std::string> args;
+        std::map<std::string, std::string> env;
+        std::string expected;
+    };
+    const std::vector<Case> cases = {
+        {{"run", job, "--cluster", "primary"}, {}, "is not NAME=URL"},
+        {{"run", job, "--cluster", "Primary=http://127.0.0.1:1"}, {}, "name \"Primary\" is not valid"},
+        {{"run", job, "--cluster", "a=http://127.0.0.1:1", "--cluster", "a=http://127.0.0.1:2"}, {}, "given twice"},
+        {{"run", job, "--cluster", "a-b=http://127.0.0.1:1", "--cluster", "a_b=http://127.0.0.1:2"}, {},
+         "would both read ALIASING_A_B_"},
+        {{"run", job, "--cluster", "a=http://127.0.0.1:1", "--es-url", "http://127.0.0.1:2"}, {},
+         "--cluster and --es-url cannot be combined"},
+        {{"run", job, "--cluster", "a=ftp://x", "--cluster", "b=http://127.0.0.1:2"}, {}, "--cluster a: "},
+        {{"run", job, "--cluster", "dr-eu=http://127.0.0.1:1", "--cluster", "b=http://127.0.0.1:2"},
+         {{"ALIASING_DR_EU_USERNAME", "svc"}}, "ALIASING_DR_EU_USERNAME is set but ALIASING_DR_EU_PASSWORD is not"},
+        {{"rollback", job, "--cluster", "a=http://127.0.0.1:1", "--cluster", "b=http://127.0.0.1:2"}, {},
+         "option --cluster is not used by `aliasing rollback`"},
+    };
+    for (const auto& item : cases) {
+        SCOPED_TRACE(item.expected);
+        const auto result = aliasing(item.args, item.env);
+        EXPECT_EQ(result.exit_code, 2) << result.err;
+        EXPECT_NE(result.err.find(item.expected), std::string::npos) << result.err;
+    }
+}
+
+TEST(CliClusters, HelpDocumentsClusterAndExit8) {
+    const auto general = aliasing({"--help"});
+    EXPECT_NE(general.out.find("8 several clusters left serving different generations"), std::string::npos)
+        << general.out;
+    EXPECT_NE(general.out.find("ALIASING_<NAME>_USERNAME"), std::string::npos) << general.out;
+    for (const char* command : {"run", "plan", "status"}) {
+        const auto help = aliasing({command, "--help"});
+        EXPECT_NE(help.out.find("--cluster NAME=URL"), std::string::npos) << command << "\n" << help.out;
+    }
+}
+
+}  // namespace
+}  // namespace aliasing
+
+#endif
