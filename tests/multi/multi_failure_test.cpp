@@ -76,6 +76,7 @@ TEST_F(MultiFailure, ASwapBackFailingIsExit8NamingTheSplitAndTheNextRunConverges
 struct FaultKind {
     const char* name;
     const char* fault;
+    bool swap_back_fails = false;  ///< also: every swap back on the first cluster (its 2nd POST /_aliases) fails
 };
 
 const FaultKind kKinds[] = {
@@ -83,13 +84,26 @@ const FaultKind kKinds[] = {
     {"dropped_before", R"("action":"drop","when":"before")"},
     {"dropped_after_applying", R"("action":"drop","when":"after")"},
     {"error_500_after_applying", R"("action":"respond","when":"after","status":500,"body":{"error":{"type":"illegal_state_exception","reason":"injected failure after applying"},"status":500})"},
+    {"error_500_and_the_swap_back_fails", R"("action":"respond","status":500,"body":{"error":{"type":"illegal_state_exception","reason":"injected failure"},"status":500})", true},
 };
 
-class MultiFailureMatrix : public MultiSim, public ::testing::WithParamInterface<FaultKind> {};
+class MultiFailureMatrix : public MultiSim, public ::testing::WithParamInterface<FaultKind> {
+protected:
+    void run_matrix(const FaultKind& kind, const std::vector<ClusterSpec>& specs);
+};
 
 TEST_P(MultiFailureMatrix, AFaultAtEveryRequestOfEveryClusterLeavesOneGenerationOrANamedSplit) {
-    const FaultKind kind = GetParam();
-    start({{"dr", "opensearch-2.19.1"}, {"primary", "8.15.0"}});
+    run_matrix(GetParam(), {{"dr", "opensearch-2.19.1"}, {"primary", "8.15.0"}});
+}
+
+class MultiFailureMatrixThree : public MultiFailureMatrix {};
+
+TEST_F(MultiFailureMatrixThree, AFaultAtEveryRequestOfThreeClustersWithTheSwapBackFailing) {
+    run_matrix(kKinds[std::size(kKinds) - 1], {{"ap", "7.17.21"}, {"eu", "9.1.5"}, {"us", "opensearch-3.0.0"}});
+}
+
+void MultiFailureMatrix::run_matrix(const FaultKind& kind, const std::vector<ClusterSpec>& specs) {
+    start(specs);
     const Job job = customer_job();
     std::vector<NormalState> initial, clean;
     for (std::size_t i = 0; i < m_clusters.size(); ++i) initial.push_back(state(i));
@@ -112,9 +126,12 @@ TEST_P(MultiFailureMatrix, AFaultAtEveryRequestOfEveryClusterLeavesOneGeneration
                          clean_requests[c][k - 1].method + " " + clean_requests[c][k - 1].path);
             reset();
             add_fault(c, R"({"path":"*","nth":)" + std::to_string(k) + "," + kind.fault + "}");
+            if (kind.swap_back_fails) {
+                add_fault(0, R"({"method":"POST","path":"/_aliases","nth":2,"count":5,)" + std::string(kError500) + "}");
+            }
             const auto faulted = run(job);
             ++runs;
-            clear_faults(c);
+            for (std::size_t i = 0; i < m_clusters.size(); ++i) clear_faults(i);
             const int code = faulted.outcome.exit_code;
             ++exits[code];
             const LoggedRequest& target = clean_requests[c][k - 1];
@@ -166,8 +183,9 @@ TEST_P(MultiFailureMatrix, AFaultAtEveryRequestOfEveryClusterLeavesOneGeneration
                                               << state(i).describe();
         }
     }
-    std::cout << "[ matrix   ] " << kind.name << ": " << request_counts[0] << "+" << request_counts[1]
-              << " requests, " << runs << " runs; exit codes:";
+    std::cout << "[ matrix   ] " << kind.name << " on " << m_clusters.size() << " clusters: ";
+    for (std::size_t i = 0; i < request_counts.size(); ++i) std::cout << (i ? "+" : "") << request_counts[i];
+    std::cout << " requests, " << runs << " runs; exit codes:";
     for (const auto& [code, count] : exits) std::cout << " " << code << " x" << count;
     std::cout << "\n";
 }
