@@ -48,6 +48,8 @@ TEST(CliClusters, RunPromotesEveryClusterAndStatusShowsOneRowPerCluster) {
     const auto status = aliasing(status_args);
     EXPECT_EQ(status.exit_code, 3) << status.err;
     EXPECT_NE(status.out.find(R"("split":false)"), std::string::npos) << status.out;
+    EXPECT_EQ(status.out.rfind(R"({"run_id":)", 0), 0u) << "stdout is one JSON document:\n" << status.out;
+    EXPECT_EQ(status.out.find("Cluster ["), std::string::npos) << status.out;
     EXPECT_NE(status.out.find(R"("name":"dr","product":"OpenSearch 2.19.1","serves":")" + std::string(kNewGeneration)),
               std::string::npos)
         << status.out;

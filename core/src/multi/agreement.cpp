@@ -49,7 +49,9 @@ Result<Agreement> agree_on_candidate(const std::vector<ClusterPlan>& plans) {
         else if (!plan->candidate)
             refusals.push_back("cluster [" + std::string(name) + "] has no generation to promote");
     }
-    if (!refusals.empty()) return make_error(ErrorKind::Validation, joined(refusals));
+    if (!refusals.empty())
+        return make_error(ErrorKind::Validation,
+                          joined(refusals) + "; every cluster must be able to promote: nothing was changed on any");
 
     // M2: the newest candidate of any cluster; an older one elsewhere means that cluster lacks it.
     Agreement agreed;

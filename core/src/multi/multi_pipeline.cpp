@@ -151,7 +151,8 @@ private:
         if (m.m_options.execution == Execution::DryRun) {
             for (auto& member : m_members) {
                 on(*member);
-                m.m_plan_out << "Cluster [" << member->name << "]: ";
+                // JSON: the lock lines go to the log, and stdout stays one document.
+                if (m.m_options.plan_format != OutputFormat::Json) m.m_plan_out << "Cluster [" << member->name << "]: ";
                 detail::show_lock_status(member->context, member->hold, m.m_plan_out);
             }
             on_none();
