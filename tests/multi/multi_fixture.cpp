@@ -3,9 +3,6 @@
 #include "aliasing/report.hpp"
 #include "aliasing/run_log.hpp"
 
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
-
 #include <sstream>
 
 namespace aliasing::pipeline_testing {
@@ -131,18 +128,7 @@ void MultiSim::reset() {
 }
 
 std::vector<LoggedRequest> MultiSim::requests(std::size_t index) {
-    const auto body = control(index, cluster::Method::Get, "/_sim/requests").body;
-    Poco::JSON::Parser parser;
-    const auto object = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
-    std::vector<LoggedRequest> out;
-    const auto list = object->getArray("requests");
-    for (std::size_t i = 0; list && i < list->size(); ++i) {
-        const auto item = list->getObject(static_cast<unsigned>(i));
-        out.push_back({item->optValue<std::string>("method", ""), item->optValue<std::string>("path", ""),
-                       item->optValue<std::string>("query", ""), item->optValue<int>("status", 0),
-                       item->optValue<std::size_t>("line_bytes", 0)});
-    }
-    return out;
+    return parse_request_log(control(index, cluster::Method::Get, "/_sim/requests").body);
 }
 
 NormalState MultiSim::state(std::size_t index) {

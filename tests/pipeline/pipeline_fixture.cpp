@@ -208,7 +208,10 @@ void PipelineSim::clear_faults() { control(cluster::Method::Delete, "/_sim/fault
 void PipelineSim::clear_requests() { control(cluster::Method::Delete, "/_sim/requests"); }
 
 std::vector<LoggedRequest> PipelineSim::requests() {
-    const auto body = control(cluster::Method::Get, "/_sim/requests").body;
+    return parse_request_log(control(cluster::Method::Get, "/_sim/requests").body);
+}
+
+std::vector<LoggedRequest> parse_request_log(const std::string& body) {
     Poco::JSON::Parser parser;
     const auto object = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
     std::vector<LoggedRequest> out;

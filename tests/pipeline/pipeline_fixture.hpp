@@ -60,6 +60,9 @@ struct LoggedRequest {
     std::size_t line_bytes = 0;
 };
 
+/// The body of GET /_sim/requests, in arrival order.
+std::vector<LoggedRequest> parse_request_log(const std::string& body);
+
 struct RunResult {
     PipelineOutcome outcome;
     std::string log;   ///< the text log
