@@ -142,3 +142,42 @@ TEST(ConnectionOptions, MissingCaFileIsAUsageErrorWhateverTheScheme) {
 
 }  // namespace
 }  // namespace aliasing::cluster
+
+namespace aliasing::cluster {
+namespace {
+
+// Several clusters (docs/multi-cluster.md N2): each cluster reads ALIASING_<NAME>_… and never another's.
+TEST(ConnectionOptions, APrefixReadsThatClustersCredentialsOnly) {
+    const std::string key_file = write_temp("dr_key", "dr-secret\n");
+    const auto environment = env({{"ALIASING_ES_API_KEY", "es-secret"},
+                                  {"ALIASING_PRIMARY_USERNAME", "svc"},
+                                  {"ALIASING_PRIMARY_PASSWORD", "primary-secret"},
+                                  {"ALIASING_DR_API_KEY_FILE", key_file}});
+    auto dr = connection_options_from({"http://127.0.0.1:1"}, "", TlsVerification::Verify, environment, "ALIASING_DR");
+    ASSERT_TRUE(dr.ok()) << dr.error().message;
+    EXPECT_EQ(dr->api_key, "dr-secret");
+    EXPECT_EQ(dr->username, "");
+    auto primary =
+        connection_options_from({"http://127.0.0.1:2"}, "", TlsVerification::Verify, environment, "ALIASING_PRIMARY");
+    ASSERT_TRUE(primary.ok()) << primary.error().message;
+    EXPECT_EQ(primary->username, "svc");
+    EXPECT_EQ(primary->password, "primary-secret");
+    EXPECT_EQ(primary->api_key, "") << "ALIASING_ES_API_KEY is not a cluster's";
+    std::filesystem::remove(key_file);
+}
+
+TEST(ConnectionOptions, APrefixNamesItsOwnVariablesInErrors) {
+    auto options = connection_options_from({"http://127.0.0.1:1"}, "", TlsVerification::Verify,
+                                           env({{"ALIASING_DR_EU_PASSWORD", "x"}}), "ALIASING_DR_EU");
+    ASSERT_FALSE(options.ok());
+    EXPECT_EQ(options.error().message,
+              "ALIASING_DR_EU_PASSWORD is set but ALIASING_DR_EU_USERNAME is not; set both for basic auth");
+    auto both = connection_options_from({"http://127.0.0.1:1"}, "", TlsVerification::Verify,
+                                        env({{"ALIASING_DR_API_KEY", "k"}, {"ALIASING_DR_API_KEY_FILE", "/nope"}}),
+                                        "ALIASING_DR");
+    ASSERT_FALSE(both.ok());
+    EXPECT_NE(both.error().message.find("both ALIASING_DR_API_KEY and ALIASING_DR_API_KEY_FILE"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace aliasing::cluster

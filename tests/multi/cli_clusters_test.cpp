@@ -43,13 +43,15 @@ TEST(CliClusters, RunPromotesEveryClusterAndStatusShowsOneRowPerCluster) {
     EXPECT_NE(run.err.find("[dr/swap]"), std::string::npos) << run.err;
     EXPECT_NE(run.err.find("on 2 clusters"), std::string::npos) << run.err;
 
-    std::vector<std::string> status_args = {"status", kCustomerJob, "--output", "json"};
+    std::vector<std::string> status_args = {"status", kCustomerJob, "--output", "json", "--log-format", "json"};
     status_args.insert(status_args.end(), clusters.begin(), clusters.end());
     const auto status = aliasing(status_args);
     EXPECT_EQ(status.exit_code, 3) << status.err;
     EXPECT_NE(status.out.find(R"("split":false)"), std::string::npos) << status.out;
     EXPECT_EQ(status.out.rfind(R"({"run_id":)", 0), 0u) << "stdout is one JSON document:\n" << status.out;
     EXPECT_EQ(status.out.find("Cluster ["), std::string::npos) << status.out;
+    EXPECT_NE(status.err.find(R"("cluster":"dr")"), std::string::npos) << "JSON log lines name their cluster\n"
+                                                                        << status.err;
     EXPECT_NE(status.out.find(R"("name":"dr","product":"OpenSearch 2.19.1","serves":")" + std::string(kNewGeneration)),
               std::string::npos)
         << status.out;

@@ -40,8 +40,31 @@ TEST_F(MultiPromotion, TwoClustersOfDifferentProductsPromoteOneGeneration) {
     EXPECT_NE(result.report.find(R"("cluster":"dr")"), std::string::npos);
     EXPECT_NE(result.report.find(R"("clusters":[)"), std::string::npos);
 
+    EXPECT_NE(result.report.find(R"("cluster":null)"), std::string::npos) << "no one cluster in a multi-cluster report";
+
     const auto rerun = run(customer_job());
     EXPECT_EQ(rerun.outcome.exit_code, 3) << rerun.outcome.message << "\n" << rerun.log;
+}
+
+TEST_F(MultiPromotion, SigtermWhilePreparingStopsBeforeAnySwapAndReleasesEveryLock) {
+    start({{"dr", "8.15.0"}, {"primary", "opensearch-2.19.1"}});
+    PipelineOptions options;
+    options.interrupted = [this] {  // SIGTERM arrives once the second cluster has started its force-merges
+        for (const auto& request : global_log())
+            if (request.cluster == "primary" && request.line.find("_forcemerge") != std::string::npos) return true;
+        return false;
+    };
+    const auto result = run(customer_job(), options);
+    EXPECT_EQ(result.outcome.exit_code, 6) << result.outcome.message << "\n" << result.log;
+    EXPECT_EQ(result.outcome.outcome, "interrupted");
+    EXPECT_NE(result.outcome.message.find("no alias was moved on any cluster"), std::string::npos)
+        << result.outcome.message;
+    for (std::size_t i = 0; i < m_clusters.size(); ++i) {
+        EXPECT_EQ(state(i).alias_targets(kAlias), generation(kOldRun)) << m_clusters[i].spec.name;
+        EXPECT_EQ(control(i, cluster::Method::Get, "/aliasing-locks/_doc/customer-prod").status, 404);
+    }
+    for (const auto& request : global_log()) EXPECT_NE(request.line.rfind("POST /_aliases", 0), 0u) << request.cluster;
+    EXPECT_EQ(run(customer_job()).outcome.exit_code, 0) << "a rerun resumes";
 }
 
 TEST_F(MultiPromotion, ThreeClustersPrepareEverywhereBeforeAnySwapAndDeleteOnlyAfterEverySwap) {

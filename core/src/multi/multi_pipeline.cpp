@@ -26,6 +26,7 @@ public:
             if (auto status = detail::preflight(member->context); !status) return failed(*member, status.error());
             member->product = m.m_report.cluster_product();
         }
+        m.m_report.set_cluster("", "");  // no one cluster: each cluster's product is in the report's "clusters"
         PipelineOutcome outcome;
         if (!m.m_options.lock || m.m_options.execution == Execution::DryRun) {
             outcome = plan_and_act();
@@ -53,6 +54,12 @@ private:
         return make_error(error.kind, "cluster [" + member.name + "]: " + error.message);
     }
     PipelineOutcome failed(const Member& member, const Error& error) { return outcome_of(named(member, error)); }
+    // Before the first swap: whatever the step says of its own cluster holds for all of them.
+    PipelineOutcome unmoved_failure(const Member& member, const Error& error) {
+        Error named_error = named(member, error);
+        named_error.message += "; no alias was moved on any cluster";
+        return outcome_of(named_error);
+    }
 
     // In name order, so two runs over the same clusters never each hold a lock the other waits for.
     Status lock_all() {
@@ -182,22 +189,22 @@ private:
             on(*member);
             detail::StepContext& context = member->context;
             const Plan& plan = *member->plan;
-            if (auto status = context.safe_point(unmoved); !status) return failed(*member, status.error());
-            if (auto status = detail::merge_new_indices(context, plan); !status) return failed(*member, status.error());
+            if (auto status = context.safe_point(unmoved); !status) return unmoved_failure(*member, status.error());
+            if (auto status = detail::merge_new_indices(context, plan); !status) return unmoved_failure(*member, status.error());
             if (auto status = renew_all(cluster::Renewal::IfDue); !status) return outcome_of(status.error());
             on(*member);
-            if (auto status = context.safe_point(unmoved); !status) return failed(*member, status.error());
+            if (auto status = context.safe_point(unmoved); !status) return unmoved_failure(*member, status.error());
             if (auto status = detail::set_replicas_and_wait(context, plan); !status)
-                return failed(*member, status.error());
+                return unmoved_failure(*member, status.error());
             if (auto status = renew_all(cluster::Renewal::IfDue); !status) return outcome_of(status.error());
         }
         // Right before the first swap: every new index still there and green, every lock still ours.
         for (auto& member : m_members) {
             if (member->plan->outcome != PlanOutcome::Promote) continue;
             on(*member);
-            if (auto status = member->context.safe_point(unmoved); !status) return failed(*member, status.error());
+            if (auto status = member->context.safe_point(unmoved); !status) return unmoved_failure(*member, status.error());
             if (auto status = detail::recheck_new_indices(member->context, *member->plan); !status)
-                return failed(*member, status.error());
+                return unmoved_failure(*member, status.error());
         }
         if (auto status = renew_all(cluster::Renewal::Now); !status) return outcome_of(status.error());
 
