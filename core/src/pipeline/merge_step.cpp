@@ -9,13 +9,6 @@ std::vector<std::string> to_strings(const std::vector<std::string_view>& views) 
     return {views.begin(), views.end()};
 }
 
-std::string join_names(const std::vector<std::string>& names, std::size_t limit) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size() && i < limit; ++i) out += (i ? ", " : "") + names[i];
-    if (names.size() > limit) out += " and " + std::to_string(names.size() - limit) + " more";
-    return out;
-}
-
 namespace {
 
 // The merge is done once every primary shard has at most `target` segments.
@@ -151,7 +144,7 @@ Status set_replicas_and_wait(StepContext& context, const Plan& plan) {
     const auto indices = to_strings(plan.new_indices);
     const int replicas = *plan.new_replicas;
     {
-        ActionTimer action(context.report, "replicas", join_names(indices));
+        ActionTimer action(context.report, "replicas", join_first(indices, kNamesShown));
         if (auto status = context.client.set_replicas(indices, replicas); !status) {
             action.finish(ActionStatus::Failed, status.error().message);
             return make_error(ErrorKind::StepFailed, status.error().message + "; the alias was not moved, rerun to resume");
@@ -160,7 +153,7 @@ Status set_replicas_and_wait(StepContext& context, const Plan& plan) {
     }
     context.log.info("replicas", "number_of_replicas=" + std::to_string(replicas) + " on " +
                                      std::to_string(indices.size()) + " new indices; waiting for them to be green");
-    ActionTimer action(context.report, "wait_green", join_names(indices));
+    ActionTimer action(context.report, "wait_green", join_first(indices, kNamesShown));
     // Waited for in slices, so the run lock is renewed and a SIGTERM is seen while the replicas initialize.
     const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
     auto health = context.client.wait_for_health(

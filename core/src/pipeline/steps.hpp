@@ -1,6 +1,7 @@
 #pragma once
 // Private to the pipeline: the steps after planning, each returning a Status whose ErrorKind is the exit code.
 
+#include "aliasing/join.hpp"
 #include "aliasing/pipeline.hpp"
 
 #include <string>
@@ -64,6 +65,7 @@ void end_hold(StepContext& context, const Plan& plan);
 void show_lock_status(StepContext& context, const HoldCheck& check, std::ostream& out);
 
 std::vector<std::string> to_strings(const std::vector<std::string_view>& views);
-std::string join_names(const std::vector<std::string>& names, std::size_t limit = 6);
+/// How many names a log line or report action lists before "and N more".
+constexpr std::size_t kNamesShown = 6;
 
 }  // namespace aliasing::detail
