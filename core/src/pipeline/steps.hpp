@@ -64,7 +64,9 @@ void end_hold(StepContext& context, const Plan& plan);
 /// Markdown) or as log lines (JSON, so stdout stays one JSON document).
 void show_lock_status(StepContext& context, const HoldCheck& check, std::ostream& out);
 
-std::vector<std::string> to_strings(const std::vector<std::string_view>& views);
+inline std::vector<std::string> to_strings(const std::vector<std::string_view>& views) {
+    return {views.begin(), views.end()};
+}
 /// How many names a log line or report action lists before "and N more".
 constexpr std::size_t kNamesShown = 6;
 
