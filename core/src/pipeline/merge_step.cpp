@@ -7,7 +7,7 @@ namespace aliasing::detail {
 namespace {
 
 // The merge is done once every primary shard has at most `target` segments.
-Result<bool> merged(StepContext& context, const MergeRow& row) {
+Result<bool> merged(RunContext& context, const MergeRow& row) {
     auto segments = context.client.primary_segments({std::string(row.index)});
     if (!segments) return segments.error();
     for (const auto& index : *segments) {
@@ -22,7 +22,7 @@ Error not_merged(const MergeRow& row, const Error& error) {
                                       "; the alias was not moved, rerun to resume");
 }
 
-Status wait_for_task(StepContext& context, const MergeRow& row, const std::string& task, std::size_t position,
+Status wait_for_task(RunContext& context, const MergeRow& row, const std::string& task, std::size_t position,
                      std::size_t total) {
     const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
     const std::string what = std::string(row.index) + " -> " + std::to_string(row.target_segments) +
@@ -59,7 +59,7 @@ Status wait_for_task(StepContext& context, const MergeRow& row, const std::strin
     }
 }
 
-Status merge_one(StepContext& context, const MergeRow& row, std::size_t position, std::size_t total) {
+Status merge_one(RunContext& context, const MergeRow& row, std::size_t position, std::size_t total) {
     const int target = static_cast<int>(row.target_segments);
     if (context.async_forcemerge) {
         auto task = context.client.start_forcemerge(row.index, target);
@@ -106,13 +106,13 @@ Status merge_one(StepContext& context, const MergeRow& row, std::size_t position
 
 }  // namespace
 
-Status merge_new_indices(StepContext& context, const Plan& plan) {
+Status merge_new_indices(RunContext& context, const std::vector<MergeRow>& merges) {
     std::vector<const MergeRow*> rows;
-    for (const auto& row : plan.merges)
+    for (const auto& row : merges)
         if (row.decision == MergeDecision::Merge) rows.push_back(&row);
     if (rows.empty()) {
-        context.log.info("forcemerge", plan.merges.empty() ? "no new index to merge"
-                                                           : "nothing to merge: " + plan.merges.front().command);
+        context.log.info("forcemerge", merges.empty() ? "no new index to merge"
+                                                      : "nothing to merge: " + merges.front().command);
         return ok_status();
     }
     const auto start = std::chrono::steady_clock::now();
