@@ -1,6 +1,8 @@
 // Agreeing on the one generation every cluster promotes (docs/multi-cluster.md M1–M3). Pure: no I/O.
 #include "aliasing/multi_cluster.hpp"
 
+#include "aliasing/join.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -17,12 +19,6 @@ std::vector<std::string> present_entities(const Plan& plan) {
     return present;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
-
 // What a cluster whose candidate is not the agreed one has of the agreed generation.
 std::string lacking(const Plan& plan, const Agreement& agreed) {
     for (const auto& generation : plan.generations) {
@@ -30,7 +26,7 @@ std::string lacking(const Plan& plan, const Agreement& agreed) {
         if (generation.future) return "has generation " + agreed.run_id + " only in the future (clock skew)";
         if (!generation.missing.empty()) {
             std::vector<std::string> missing(generation.missing.begin(), generation.missing.end());
-            return "lacks entit" + std::string(missing.size() == 1 ? "y [" : "ies [") + joined(missing) +
+            return "lacks entit" + std::string(missing.size() == 1 ? "y [" : "ies [") + join(missing) +
                    "] of generation " + agreed.run_id;
         }
         return "has generation " + agreed.run_id + " but would promote " + std::string(plan.candidate->run_id);
@@ -51,7 +47,7 @@ Result<Agreement> agree_on_candidate(const std::vector<ClusterPlan>& plans) {
     }
     if (!refusals.empty())
         return make_error(ErrorKind::Validation,
-                          joined(refusals) + "; every cluster must be able to promote: nothing was changed on any");
+                          join(refusals) + "; every cluster must be able to promote: nothing was changed on any");
 
     // M2: the newest candidate of any cluster; an older one elsewhere means that cluster lacks it.
     Agreement agreed;
@@ -78,12 +74,12 @@ Result<Agreement> agree_on_candidate(const std::vector<ClusterPlan>& plans) {
                             std::back_inserter(missing));
         if (!missing.empty())
             refusals.push_back("cluster [" + std::string(name) + "] lacks entit" +
-                               (missing.size() == 1 ? "y [" : "ies [") + joined(missing) + "] of generation " +
+                               (missing.size() == 1 ? "y [" : "ies [") + join(missing) + "] of generation " +
                                agreed.run_id + ", which another cluster has");
     }
     if (!refusals.empty())
         return make_error(ErrorKind::Validation,
-                          joined(refusals) + "; every cluster must have generation " + agreed.run_id +
+                          join(refusals) + "; every cluster must have generation " + agreed.run_id +
                               " complete: a different generation per cluster is never promoted. Nothing was changed");
     agreed.already_live_everywhere = std::all_of(plans.begin(), plans.end(), [](const ClusterPlan& entry) {
         return entry.plan->outcome == PlanOutcome::AlreadyLive;

@@ -15,7 +15,7 @@ PipelineOutcome MultiPipeline::Impl::act(const Agreement& agreed) {
         detail::StepContext& context = member->context;
         const Plan& plan = *member->plan;
         if (auto status = context.safe_point(unmoved); !status) return unmoved_failure(*member, status.error());
-        if (auto status = detail::merge_new_indices(context, plan); !status) return unmoved_failure(*member, status.error());
+        if (auto status = detail::merge_new_indices(context, plan.merges); !status) return unmoved_failure(*member, status.error());
         if (auto status = renew_all(cluster::Renewal::IfDue); !status) return outcome_of(status.error());
         on(*member);
         if (auto status = context.safe_point(unmoved); !status) return unmoved_failure(*member, status.error());
@@ -117,9 +117,7 @@ PipelineOutcome MultiPipeline::Impl::undo_after(std::size_t failed_at, const Err
     std::string message = "the clusters are left serving different generations: " + describe_split(m.m_serving) +
                           ". Cause: " + error.message;
     if (!not_undone.empty()) {
-        std::string list;
-        for (const auto& item : not_undone) list += (list.empty() ? "" : "; ") + item;
-        message += "; the swap back failed on " + list;
+        message += "; the swap back failed on " + join(not_undone, "; ");
     }
     message += ". Nothing was deleted; rerun the job to converge every cluster on generation " + agreed.run_id +
                " (`aliasing status` shows the split)";

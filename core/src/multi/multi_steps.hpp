@@ -17,7 +17,7 @@ namespace aliasing::multi {
 struct Member {
     Member(std::string cluster_name, cluster::EsClient& cluster_client, const Job& job, RunLog& log, RunReport& report,
            const PipelineOptions& options)
-        : name(std::move(cluster_name)), context{cluster_client, job, log, report, options} {}
+        : name(std::move(cluster_name)), context{{cluster_client, log, report, options}, job} {}
 
     std::string name;
     detail::StepContext context;

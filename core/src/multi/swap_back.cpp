@@ -80,7 +80,7 @@ ClusterServing read_serving(Member& member) {
     } else if (now == sorted_strings(plan.old_indices)) {
         serving = planned_serving(member);
     } else {
-        serving.detail = "the alias points to [" + detail::join_names(now) + "]";
+        serving.detail = "the alias points to [" + join_first(now, 6) + "]";
     }
     return serving;
 }

@@ -4,7 +4,7 @@
 
 namespace aliasing::detail {
 
-Status preflight(StepContext& context) {
+Status preflight(RunContext& context) {
     const auto start = std::chrono::steady_clock::now();
     ActionTimer action(context.report, "preflight", "cluster");
     auto info = context.client.info();
