@@ -147,13 +147,20 @@ bool contains(const std::vector<std::string>& list, const std::string& item) {
 }
 
 TEST_F(CliReport, SuccessfulRunReportsEveryStepOk) {
+    // The example catalog's new generation has several segments per primary; a cluster that keeps its two
+    // documents in one segment (as aliasing-sim standing in for a real cluster does) gives the merge no work.
+    bool merge_has_work = false;
+    const NormalState before = state();
+    for (const auto& name : generation(kNewRun))
+        merge_has_work = merge_has_work || before.indices.at(name).segments_per_primary > 1;
+    EXPECT_TRUE(merge_has_work || on_real_cluster()) << before.describe();
     const auto result = aliasing("run");
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto json = report(0, "promoted");
     EXPECT_TRUE(json->getObject("plan")) << "a promotion's report carries its plan";
     const auto ok = steps_with_status(json, "ok");
     for (const char* step : {"preflight", "discover", "plan", "forcemerge", "replicas", "swap", "verify", "delete"})
-        EXPECT_TRUE(contains(ok, step)) << step;
+        EXPECT_TRUE(contains(ok, step) || (std::string(step) == "forcemerge" && !merge_has_work)) << step;
     EXPECT_TRUE(steps_with_status(json, "failed").empty());
     expect_json_lines(result.err);
 }
@@ -177,7 +184,8 @@ TEST_F(CliReport, ReportListsEveryDeletedIndexNotTheFirstSix) {
             continue;
         const auto indices = action->getArray("indices");
         ASSERT_TRUE(indices) << "a delete action names its indices: " << read_text(m_report);
-        for (std::size_t k = 0; k < indices->size(); ++k) reported.insert(indices->getElement<std::string>(static_cast<unsigned>(k)));
+        for (std::size_t k = 0; k < indices->size(); ++k)
+            reported.insert(unprefixed(indices->getElement<std::string>(static_cast<unsigned>(k))));
     }
     EXPECT_EQ(reported, deleted);
 }

@@ -6,7 +6,7 @@
 ///
 /// With ALIASING_TEST_ES_URL set, a fixture that says real_cluster_capable() runs against that cluster instead
 /// (testing::TestCluster): load() creates the state document's indices and aliases under the test's unique prefix
-/// (one document each), state() reads them back with the prefix taken off, run() prefixes the job's alias and
+/// (one primary, two documents in two segments), state() reads them back with the prefix taken off, run() prefixes the job's alias and
 /// index_base and the lock index, and sleeps for real. Every other fixture is skipped there, saying so: it needs
 /// the simulator's fault injection, request log or simulated figures.
 

@@ -54,12 +54,13 @@ public:
     /// "" when no index exists under the prefix, else why the test must not start.
     std::string check_prefix_is_free();
     /// Creates `name` (already prefixed) with its shards, replicas and aliases (a JSON object, names prefixed) and
-    /// `docs` documents, refreshed; closes it when `open` is false. "" or the error.
+    /// `docs` documents, each refreshed into a segment of its own; closes it when `open` is false. "" or the error.
     std::string create_index(const std::string& name, int shards, int replicas, const std::string& aliases_json,
                              int docs = 1, bool open = true);
     /// Creates the indices and aliases of a simulator state document ({"cat_indices":[...],"aliases":{...}}), every
-    /// index and alias name prefixed. Each index gets one document, the row's primaries and replicas; then waits
-    /// (up to 30 s) for them to be green.
+    /// index and alias name prefixed. Each index gets one primary with two documents in two segments (so a
+    /// force-merge has work), the row's replicas, its aliases with their properties; then waits (up to 30 s) for
+    /// them to be green.
     std::string seed(const std::string& state_document);
     /// The indices under the prefix and their aliases as a state document ({"cat_indices","aliases"}) with the
     /// prefix taken off every name, so a test's expectations read the same against either cluster. Health is left
