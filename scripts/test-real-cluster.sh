@@ -8,6 +8,8 @@
 #                                        ALIASING_AWS_SIGV4, AWS_REGION, AWS_*)
 #   scripts/test-real-cluster.sh --sim   against an aliasing-sim started here on loopback, as a stand-in: the way
 #                                        to exercise this path where no real cluster is reachable
+#   scripts/test-real-cluster.sh --sim-sigv4   the same, the stand-in checking every request's SigV4 signature and
+#                                        the tests signing through the tool's variables (ALIASING_AWS_SIGV4, AWS_*)
 #
 # Every test works under its own prefix aliasing-test-<random>- and deletes what it made; see README.md.
 # Extra arguments go to each gtest binary (e.g. --gtest_filter=RealCluster.Promotes*).
@@ -20,9 +22,15 @@ shift
 sim_pid=
 cleanup() { if [[ -n $sim_pid ]]; then kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
-if [[ $target == --sim ]]; then
+if [[ $target == --sim || $target == --sim-sigv4 ]]; then
+  sim_args=(--port 0 --quiet --nodes 3)
+  if [[ $target == --sim-sigv4 ]]; then
+    export ALIASING_AWS_SIGV4=1 AWS_REGION=eu-west-1 AWS_ACCESS_KEY_ID=AKIDTESTREAL AWS_SECRET_ACCESS_KEY=test/real+key
+    unset AWS_SESSION_TOKEN AWS_PROFILE ALIASING_ES_USERNAME ALIASING_ES_API_KEY
+    sim_args+=(--aws-sigv4 "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" --aws-region "$AWS_REGION")
+  fi
   out=$(mktemp)
-  "$build/bin/aliasing-sim" --port 0 --quiet --nodes 3 >"$out" &
+  "$build/bin/aliasing-sim" "${sim_args[@]}" >"$out" &
   sim_pid=$!
   for _ in $(seq 100); do [[ -s $out ]] && break; sleep 0.1; done
   target=$(head -n1 "$out")

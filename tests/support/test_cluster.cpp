@@ -117,8 +117,11 @@ cluster::HttpResponse TestCluster::request(Method method, const std::string& pat
 std::string TestCluster::check_prefix_is_free() {
     const auto existing = request(Method::Get, "/_cat/indices/" + m_prefix + "*?format=json&expand_wildcards=all");
     if (existing.status == 404 || (existing.status == 200 && existing.body == "[]")) return "";
-    return "refusing to start: the test prefix " + m_prefix + " is not free (GET _cat/indices answered " +
-           std::to_string(existing.status) + ": " + existing.body + ")";
+    if (existing.status == 200)
+        return "refusing to start: the test prefix " + m_prefix + " is not free: " + existing.body;
+    return "refusing to start: cannot tell whether the test prefix " + m_prefix + " is free (GET _cat/indices " +
+           (existing.status == 0 ? "failed" : "answered " + std::to_string(existing.status)) + ": " + existing.body +
+           ")";
 }
 
 std::string TestCluster::create_index(const std::string& name, int shards, int replicas,
