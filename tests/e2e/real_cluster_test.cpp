@@ -55,11 +55,14 @@ protected:
     std::string index(const std::string& entity, const std::string& run) const {
         return m_base + "-" + entity + "-" + run;
     }
-    /// The live generation behind the alias and a complete new one, one document per index (min_docs is 1).
-    void two_generations(const std::vector<std::string>& new_entities = kEntities) {
-        for (const auto& entity : kEntities)
-            ASSERT_EQ(m_cluster->create_index(index(entity, kOldRun), 1, 0, R"({")" + m_alias + R"(":{}})"), "");
-        for (const auto& entity : new_entities) ASSERT_EQ(m_cluster->create_index(index(entity, kNewRun), 1, 0, ""), "");
+    /// The live generation behind the alias and a complete new one, `docs` documents per index (min_docs is 1).
+    void two_generations(const std::vector<std::string>& new_entities = kEntities, int old_docs = 1, int new_docs = 1) {
+        for (const auto& entity : kEntities) {
+            ASSERT_EQ(m_cluster->create_index(index(entity, kOldRun), 1, 0, R"({")" + m_alias + R"(":{}})", old_docs),
+                      "");
+        }
+        for (const auto& entity : new_entities)
+            ASSERT_EQ(m_cluster->create_index(index(entity, kNewRun), 1, 0, "", new_docs), "");
     }
     std::string job_file(const std::string& extra = "") {
         const std::string path = ::testing::TempDir() + "/" + m_cluster->prefix() + "job.json";
@@ -116,7 +119,7 @@ TEST_F(RealCluster, IncompleteGenerationIsRefusedAndNothingChanges) {
     EXPECT_EQ(m_cluster->state_document(), before);
 }
 
-TEST_F(RealCluster, RollbackReturnsTheAliasToTheGenerationBefore) {
+TEST_F(RealCluster, RollbackIsHeldAgainstTheNextRunUntilCleared) {
     two_generations();
     const std::string job = job_file(R"(,"keep_generations":"1")");
     ASSERT_EQ(aliasing({"run", job}).exit_code, 0);
@@ -125,6 +128,27 @@ TEST_F(RealCluster, RollbackReturnsTheAliasToTheGenerationBefore) {
     EXPECT_EQ(rollback.exit_code, 0) << rollback.err;
     EXPECT_TRUE(alias_on(kOldRun)) << alias_body();
     EXPECT_FALSE(alias_on(kNewRun)) << alias_body();
+
+    const std::string before = m_cluster->state_document();
+    const ProcessResult refused = aliasing({"run", job});
+    EXPECT_EQ(refused.exit_code, 4) << refused.err;
+    EXPECT_NE(refused.err.find("rollback hold"), std::string::npos) << refused.err;
+    EXPECT_EQ(m_cluster->state_document(), before) << "the held run changed something";
+    EXPECT_EQ(aliasing({"rollback", "--clear", job}).exit_code, 0);
+    EXPECT_EQ(aliasing({"run", job}).exit_code, 0);
+    EXPECT_TRUE(alias_on(kNewRun)) << alias_body();
+}
+
+TEST_F(RealCluster, GenerationThatLostDocumentsIsRefusedByTheCountGate) {
+    two_generations(kEntities, 5, 3);  // 40 % fewer documents; max_docs_drop_pct is 20
+    const std::string before = m_cluster->state_document();
+    const ProcessResult run = aliasing({"run", job_file()});
+    EXPECT_EQ(run.exit_code, 4) << run.err;
+    EXPECT_NE(run.err.find("max_docs_drop_pct is 20"), std::string::npos) << run.err;
+    EXPECT_EQ(m_cluster->state_document(), before);
+    const ProcessResult allowed = aliasing({"run", job_file(R"(,"max_docs_drop_pct":"50")")});
+    EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
+    EXPECT_TRUE(alias_on(kNewRun)) << alias_body();
 }
 
 TEST_F(RealCluster, LockAnotherRunHoldsRefusesTheRunAndIsNeverDeleted) {
