@@ -8,8 +8,9 @@
 #                                        ALIASING_AWS_SIGV4, AWS_REGION, AWS_*)
 #   scripts/test-real-cluster.sh --sim   against an aliasing-sim started here on loopback, as a stand-in: the way
 #                                        to exercise this path where no real cluster is reachable
-#   scripts/test-real-cluster.sh --sim-sigv4   the same, the stand-in checking every request's SigV4 signature and
-#                                        the tests signing through the tool's variables (ALIASING_AWS_SIGV4, AWS_*)
+#   scripts/test-real-cluster.sh --sim-sigv4   the same with a one-node stand-in (replicas capped at 0) checking
+#                                        every request's SigV4 signature, the tests signing through the tool's
+#                                        variables (ALIASING_AWS_SIGV4, AWS_*)
 #
 # Every test works under its own prefix aliasing-test-<random>- and deletes what it made; see README.md.
 # Extra arguments go to each gtest binary (e.g. --gtest_filter=RealCluster.Promotes*).
@@ -27,7 +28,7 @@ if [[ $target == --sim || $target == --sim-sigv4 ]]; then
   if [[ $target == --sim-sigv4 ]]; then
     export ALIASING_AWS_SIGV4=1 AWS_REGION=eu-west-1 AWS_ACCESS_KEY_ID=AKIDTESTREAL AWS_SECRET_ACCESS_KEY=test/real+key
     unset AWS_SESSION_TOKEN AWS_PROFILE ALIASING_ES_USERNAME ALIASING_ES_API_KEY
-    sim_args+=(--aws-sigv4 "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" --aws-region "$AWS_REGION")
+    sim_args=(--port 0 --quiet --nodes 1 --aws-sigv4 "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" --aws-region "$AWS_REGION")
   fi
   out=$(mktemp)
   "$build/bin/aliasing-sim" "${sim_args[@]}" >"$out" &

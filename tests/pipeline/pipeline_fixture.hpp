@@ -7,8 +7,8 @@
 /// With ALIASING_TEST_ES_URL set, a fixture that says real_cluster_capable() runs against that cluster instead
 /// (testing::TestCluster): load() creates the state document's indices and aliases under the test's unique prefix
 /// (one primary, two documents in two segments), state() reads them back with the prefix taken off, run() prefixes the job's alias and
-/// index_base and the lock index, and sleeps for real. Every other fixture is skipped there, saying so: it needs
-/// the simulator's fault injection, request log or simulated figures.
+/// index_base and the lock index, and sleeps for real; on a one-node cluster replicas are capped at 0. Every other
+/// fixture is skipped there, saying so: it needs the simulator's fault injection, request log or simulated figures.
 
 #include "aliasing/cluster/es_client.hpp"
 #include "aliasing/cluster/transport.hpp"
@@ -100,6 +100,9 @@ protected:
     void SetUp() override;
     void TearDown() override;
     bool on_real_cluster() const { return m_real != nullptr; }
+    /// True on a real cluster with one data node: replicas are capped at 0 there, in the seeded catalog and in
+    /// the job's new_replicas, so the replica step has nothing to do.
+    bool replicas_capped() const { return m_max_replicas >= 0; }
     /// The name as it is on the cluster: under the real cluster's test prefix, unchanged on the simulator.
     std::string named(const std::string& name) const { return m_real ? m_real->name(name) : name; }
     /// The name as the test knows it: the test prefix taken off.
@@ -128,6 +131,7 @@ protected:
 
     std::unique_ptr<sim::Server> m_sim;              ///< null on a real cluster
     std::unique_ptr<testing::TestCluster> m_real;  ///< the cluster of ALIASING_TEST_ES_URL, else null
+    int m_max_replicas = -1;                         ///< >= 0: the real cluster holds no more replicas than this
     std::optional<cluster::SigV4Config> m_sigv4;  ///< run() signs every request when set
     std::optional<cluster::Transport> m_control;
     std::string m_client_url;  ///< when set, run() connects here instead of the sim (e.g. a proxy in front of it)

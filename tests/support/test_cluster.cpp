@@ -8,6 +8,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <random>
 #include <sstream>
@@ -145,7 +146,7 @@ std::string TestCluster::create_index(const std::string& name, int shards, int r
     return "";
 }
 
-std::string TestCluster::seed(const std::string& state_document) {
+std::string TestCluster::seed(const std::string& state_document, int max_replicas) {
     const auto document = parse(state_document).extract<Poco::JSON::Object::Ptr>();
     const auto aliases = document->getObject("aliases");
     const auto rows = document->getArray("cat_indices");
@@ -157,7 +158,8 @@ std::string TestCluster::seed(const std::string& state_document) {
             const auto names = aliases->getObject(index)->getObject("aliases");
             for (const auto& [alias, properties] : *names) prefixed.set(name(alias), properties);
         }
-        const int replicas = std::stoi(row->optValue<std::string>("rep", "0"));
+        int replicas = std::stoi(row->optValue<std::string>("rep", "0"));
+        if (max_replicas >= 0) replicas = std::min(replicas, max_replicas);
         const bool open = row->optValue<std::string>("status", "open") == "open";
         if (auto error = create_index(name(index), 1, replicas, stringify(prefixed), 2, open); !error.empty())
             return error;

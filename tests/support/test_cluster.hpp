@@ -61,7 +61,8 @@ public:
     /// index and alias name prefixed. Each index gets one primary with two documents in two segments (so a
     /// force-merge has work), the row's replicas, its aliases with their properties; then waits (up to 30 s) for
     /// them to be green.
-    std::string seed(const std::string& state_document);
+    /// `max_replicas` >= 0 caps the rows' replicas (a one-node cluster can hold none).
+    std::string seed(const std::string& state_document, int max_replicas = -1);
     /// The indices under the prefix and their aliases as a state document ({"cat_indices","aliases"}) with the
     /// prefix taken off every name, so a test's expectations read the same against either cluster. Health is left
     /// out: it moves on its own while replicas start; so is lock_index(), which every run creates by design.
