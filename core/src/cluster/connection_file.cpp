@@ -1,6 +1,7 @@
 #include "aliasing/cluster/connection_file.hpp"
 
 #include "aliasing/closest_name.hpp"
+#include "aliasing/join.hpp"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
@@ -167,9 +168,7 @@ GetEnv with_connection_file(const ConnectionFile& file, GetEnv environment) {
                 if (name == variable) return std::nullopt;
         }
         if (name == "ALIASING_ES_URL" && !file.nodes.empty()) {
-            std::string joined;
-            for (const auto& node : file.nodes) joined += (joined.empty() ? "" : ",") + node;
-            return joined;
+            return join(file.nodes, ",");
         }
         if (names_credentials && name.rfind("ALIASING_ES_", 0) == 0 && name != "ALIASING_ES_URL") {
             if (name == "ALIASING_ES_USERNAME") return file.username;

@@ -1,5 +1,6 @@
 #include "aliasing/plan_render.hpp"
 
+#include "aliasing/join.hpp"
 #include "aliasing/json_writer.hpp"
 #include "aliasing/text_table.hpp"
 
@@ -159,9 +160,7 @@ private:
         }
     }
     static std::string joined(const std::vector<std::string>& items) {
-        std::string out;
-        for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-        return out.empty() ? "(none)" : out;
+        return items.empty() ? "(none)" : join(items);
     }
     void generations() {
         if (m_plan.generations.empty()) return;
