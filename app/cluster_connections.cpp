@@ -29,12 +29,15 @@ Result<std::vector<ClusterClient>> connect_clusters(const CommandLine& line, Run
     if (!clusters) return clusters.error();
     const auto tls = line.insecure ? cluster::TlsVerification::Insecure : cluster::TlsVerification::Verify;
     const auto environment = cluster::process_environment();
-    auto signing = cluster::aws_signing_from(line.aws, environment);
-    if (!signing) return signing.error();
     std::vector<ClusterClient> clients;
     bool any_https = false;
     for (const auto& cluster : *clusters) {
         const std::string prefix = cluster_variable_prefix(cluster.name);
+        // A twin in another AWS region: ALIASING_<NAME>_AWS_REGION overrides --aws-region / AWS_REGION for it.
+        cluster::AwsSigningFlags flags = line.aws;
+        if (auto region = environment(prefix + "_AWS_REGION"); region && !region->empty()) flags.region = *region;
+        auto signing = cluster::aws_signing_from(flags, environment);
+        if (!signing) return make_error(signing.error().kind, "--cluster " + cluster.name + ": " + signing.error().message);
         auto options = cluster::connection_options_from({cluster.url}, line.ca_file.value_or(""), tls, environment,
                                                         prefix);
         if (!options) return make_error(options.error().kind, "--cluster " + cluster.name + ": " + options.error().message);

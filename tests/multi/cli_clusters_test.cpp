@@ -66,6 +66,33 @@ TEST(CliClusters, OneClusterIsThePlainSingleClusterRun) {
     EXPECT_TRUE(alias_on(sim.url(), kNewGeneration));
 }
 
+TEST(CliClusters, SigV4SignsForEachClustersOwnRegion) {
+    // Two SigV4-checking simulators in different regions: the DR twin's region comes from ALIASING_DR_AWS_REGION.
+    testing::SimProcess primary(ALIASING_SIM_BIN, {"--state", e2e::kSource + "/examples/demo-cluster.json",
+                                                   "--aws-sigv4", "AKIDMULTI:multi-secret", "--aws-region", "eu-west-1"});
+    testing::SimProcess dr(ALIASING_SIM_BIN, {"--state", e2e::kSource + "/examples/demo-cluster.json", "--aws-sigv4",
+                                              "AKIDMULTI:multi-secret", "--aws-region", "us-east-1"});
+    const std::map<std::string, std::string> env = {{"AWS_REGION", "eu-west-1"},
+                                                    {"AWS_ACCESS_KEY_ID", "AKIDMULTI"},
+                                                    {"AWS_SECRET_ACCESS_KEY", "multi-secret"}};
+    const std::vector<std::string> args = {"run", kCustomerJob, "--aws-sigv4", "--cluster", "primary=" + primary.url(),
+                                           "--cluster", "dr=" + dr.url()};
+    const auto refused = aliasing(args, env);
+    EXPECT_EQ(refused.exit_code, 5) << "dr signed for eu-west-1 is refused\n" << refused.err;
+    EXPECT_NE(refused.err.find("cluster [dr]"), std::string::npos) << refused.err;
+
+    auto with_region = env;
+    with_region["ALIASING_DR_AWS_REGION"] = "us-east-1";
+    const auto run = aliasing(args, with_region);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    // The sims answer unsigned reads only under /_sim/: the old generation is gone from both.
+    for (const auto* sim : {&primary, &dr}) {
+        const auto state = testing::http(sim->url(), "GET", "/_sim/state").body;
+        EXPECT_EQ(state.find(std::string("customer-2_0_0-account-") + kOldGeneration), std::string::npos) << state;
+        EXPECT_NE(state.find(std::string("customer-2_0_0-account-") + kNewGeneration), std::string::npos);
+    }
+}
+
 TEST(CliClusters, UsageErrorsNameTheProblem) {
     const std::string job = kCustomerJob;
     struct Case {
