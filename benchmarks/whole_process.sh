@@ -31,6 +31,7 @@ for n in "${sizes[@]}"; do
     plan="$bin/aliasing plan $data/job.json --catalog $catalog --aliases $data/aliases-$n.json --now $now"
     # The plan must promote (exit 0), or the timing is of something else.
     $plan --output json >/dev/null
+    rm -f "$data"/round-"$n"-*.json
     for round in $(seq "$rounds"); do
         # Each round runs every command $runs times after a warm-up; rounds alternate so that load changes on the
         # shared machine fall on all commands alike.
