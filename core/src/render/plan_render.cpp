@@ -1,5 +1,6 @@
 #include "aliasing/plan_render.hpp"
 
+#include "aliasing/huge_pages.hpp"
 #include "aliasing/json_writer.hpp"
 #include "aliasing/text_table.hpp"
 
@@ -364,6 +365,7 @@ Result<OutputFormat> parse_output_format(std::string_view name) {
 std::string plan_json(const Plan& plan) {
     JsonWriter json;
     json.reserve(plan_json_estimate(plan));
+    advise_huge_pages(json.str().data(), json.str().capacity());
     write_plan(json, plan);
     return json.take();
 }

@@ -32,9 +32,10 @@ protected:
     std::filesystem::path m_dir;
 };
 
+// Larger than kHugePageWorthwhile, so the buffer is also advised to use huge pages.
 TEST_F(ReadFile, ReturnsEveryByteWithRoomForThePadding) {
     std::string bytes;
-    for (std::size_t i = 0; i < (3 << 20) + 17; ++i) bytes += static_cast<char>((i * 131) ^ (i >> 9));
+    for (std::size_t i = 0; i < (6 << 20) + 17; ++i) bytes += static_cast<char>((i * 131) ^ (i >> 9));
     const auto read = read_file(write("big.json", bytes));
     ASSERT_TRUE(read) << read.error().message;
     EXPECT_EQ(*read, bytes);
