@@ -207,7 +207,6 @@ TEST(PlannerTest, SwapCoversEveryObservedOldTarget) {
     EXPECT_EQ(plan.alias_change.removes, plan.old_indices);
 }
 
-
 // find_old_indices looks every index of ours up in the alias's targets (a hash set; see planner.cpp): pinned with
 // alias target sets on both sides of libstdc++'s small-set size (20), every name of the same length.
 TEST(PlannerTest, ManySameLengthAliasTargetsMarkExactlyTheirGenerationLive) {
