@@ -37,6 +37,7 @@ for n in "${sizes[@]}"; do
         # shared machine fall on all commands alike.
         hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$data/round-$n-$round.json" \
             -n floor "$bin/aliasing_floor_process $catalog" \
+            -n floor-huge-pages "$bin/aliasing_floor_process --huge-pages $catalog" \
             -n plan-text "$plan --output text" \
             -n plan-json "$plan --output json" >/dev/null
     done
@@ -79,7 +80,7 @@ for output in text json; do
     python3 -c "import sys; p, b = int(sys.argv[1]) * 1024, int(sys.argv[2]); \
 print(f'peak RSS, plan --output $output on {int(sys.argv[3]):,} indices: {p / 2**20:.1f} MiB = {p / b:.2f}x the catalog ({b / 2**20:.1f} MiB)')" \
         "$peak_kib" "$bytes" "$n"
-    peak_kib=$(/usr/bin/time -f %M "$bin/aliasing_floor_process" "$catalog" 2>&1 >/dev/null | tail -1)
 done
+peak_kib=$(/usr/bin/time -f %M "$bin/aliasing_floor_process" "$catalog" 2>&1 >/dev/null | tail -1)
 python3 -c "import sys; p, b = int(sys.argv[1]) * 1024, int(sys.argv[2]); \
 print(f'peak RSS, floor: {p / 2**20:.1f} MiB = {p / b:.2f}x the catalog')" "$peak_kib" "$bytes"
