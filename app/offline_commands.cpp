@@ -3,7 +3,7 @@
 #include "command_line.hpp"
 #include "plugin_setup.hpp"
 
-#include "aliasing/audit.hpp"
+#include "aliasing/audit/audit.hpp"
 #include "aliasing/error_body.hpp"
 #include "aliasing/plan_render.hpp"
 

@@ -3,7 +3,7 @@
 #include "command_line.hpp"
 #include "plugin_setup.hpp"
 
-#include "aliasing/audit.hpp"
+#include "aliasing/audit/audit.hpp"
 #include "aliasing/cluster/connection_file.hpp"
 #include "aliasing/cluster/connection_options.hpp"
 #include "aliasing/cluster/es_client.hpp"

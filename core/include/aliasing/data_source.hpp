@@ -12,6 +12,16 @@
 
 namespace aliasing {
 
+/// A data_source name: non-empty, lowercase ASCII letters, digits, '-' and '_' (plugins and declarative sources alike).
+inline bool is_valid_source_name(std::string_view name) {
+    if (name.empty()) return false;
+    for (const char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        if (!ok) return false;
+    }
+    return true;
+}
+
 enum class MergeKind { SizeBased, Never };
 
 struct MergePolicy {

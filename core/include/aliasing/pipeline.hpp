@@ -67,7 +67,6 @@ public:
     PipelineOutcome run();
 
 private:
-    class Impl;
     cluster::EsClient& m_client;
     const Job& m_job;
     const DataSource& m_source;

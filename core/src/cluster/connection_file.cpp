@@ -1,6 +1,7 @@
 #include "aliasing/cluster/connection_file.hpp"
 
 #include "aliasing/closest_name.hpp"
+#include "aliasing/join.hpp"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
@@ -145,9 +146,7 @@ GetEnv with_connection_file(const ConnectionFile& file, GetEnv environment) {
     return [file, environment = std::move(environment),
             names_credentials](std::string_view name) -> std::optional<std::string> {
         if (name == "ALIASING_ES_URL" && !file.nodes.empty()) {
-            std::string joined;
-            for (const auto& node : file.nodes) joined += (joined.empty() ? "" : ",") + node;
-            return joined;
+            return join(file.nodes, ",");
         }
         if (names_credentials && name.rfind("ALIASING_ES_", 0) == 0 && name != "ALIASING_ES_URL") {
             if (name == "ALIASING_ES_USERNAME") return file.username;

@@ -3,6 +3,7 @@
 #include "aliasing/job.hpp"
 
 #include "aliasing/closest_name.hpp"
+#include "aliasing/join.hpp"
 
 #include "aliasing/file_io.hpp"
 
@@ -74,14 +75,7 @@ class Problems {
 
     bool empty() const { return m_lines.empty(); }
 
-    std::string joined() const {
-        std::string message;
-        for (const auto& line : m_lines) {
-            if (!message.empty()) message += '\n';
-            message += line;
-        }
-        return message;
-    }
+    std::string joined() const { return join(m_lines, "\n"); }
 
   private:
     std::string_view m_origin;

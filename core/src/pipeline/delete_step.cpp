@@ -21,8 +21,7 @@ Result<std::vector<std::string>> still_unaliased(StepContext& context, const std
             deletable.push_back(name);
             continue;
         }
-        std::string list;
-        for (const auto& alias : aliases) list += (list.empty() ? "" : ", ") + alias;
+        const std::string list = join(aliases);
         context.log.warn("delete", "keeping [" + name + "]: it carries alias [" + list + "] now");
         context.report.record({"delete", name, ActionStatus::Skipped, "carries alias [" + list + "]", 0});
     }
@@ -57,7 +56,7 @@ Status delete_replaced(StepContext& context, const Plan& plan) {
     if (!deletable) return failed(deletable.error().message);
     if (deletable->empty()) return ok_status();
 
-    ActionTimer action(context.report, "delete", join_names(*deletable));
+    ActionTimer action(context.report, "delete", join_first(*deletable, kNamesShown));
     action.set_indices(*deletable);
     // One DELETE per chunk, with a safe point between them: a SIGTERM stops the cleanup between two requests.
     std::size_t deleted = 0;
@@ -92,7 +91,7 @@ Status delete_replaced(StepContext& context, const Plan& plan) {
     }
     action.finish(ActionStatus::Ok, std::to_string(deletable->size()) + " indices");
     context.log.step_done("delete", "deleted " + std::to_string(deletable->size()) + " replaced indices: " +
-                                        join_names(*deletable),
+                                        join_first(*deletable, kNamesShown),
                           std::chrono::steady_clock::now() - start);
     return ok_status();
 }

@@ -2,6 +2,7 @@
 // indices (the only write before the swap that a gate needs; not in a dry run or status), re-read their primary
 // document counts, then the mapping, the smoke query and the disk headroom for the force-merge.
 #include "aliasing/disk_headroom.hpp"
+#include "aliasing/join.hpp"
 #include "aliasing/mapping_fields.hpp"
 #include "steps.hpp"
 
@@ -13,12 +14,6 @@
 
 namespace aliasing::detail {
 namespace {
-
-std::string joined(const std::vector<std::string>& lines, const std::string& separator) {
-    std::string out;
-    for (const auto& line : lines) out += (out.empty() ? "" : separator) + line;
-    return out;
-}
 
 std::uint64_t number_in(const Poco::Dynamic::Var& value) {
     if (value.isEmpty()) return 0;
@@ -54,11 +49,11 @@ Result<GateResult> mapping_gate(StepContext& context, const ContentGates& gates)
         if (!differences.empty()) {
             refusals.push_back("the mapping of " + entity.new_index + " is not " +
                                (check == MappingCheck::Exact ? "equal to" : "a superset of") + " the live " +
-                               entity.live_index + "'s: " + joined(differences, ", ") + "; mapping_check is " +
+                               entity.live_index + "'s: " + join(differences, ", ") + "; mapping_check is " +
                                to_string(check));
         }
     }
-    if (!refusals.empty()) return GateResult{"mapping_check", GateVerdict::Refused, joined(refusals, "; also "), result.inputs};
+    if (!refusals.empty()) return GateResult{"mapping_check", GateVerdict::Refused, join(refusals, "; also "), result.inputs};
     result.detail = compared == 0 ? "first promotion: no live mapping to compare with"
                                   : std::to_string(compared) + " new mappings compared with the live ones (" +
                                         to_string(check) + ")";
@@ -94,7 +89,7 @@ Result<GateResult> smoke_gate(StepContext& context, const Plan& plan) {
     }
     if (!refusals.empty()) {
         result.verdict = GateVerdict::Refused;
-        result.detail = joined(refusals, "; also ");
+        result.detail = join(refusals, "; also ");
     } else {
         result.detail = std::string("at least ") + grouped(smoke->min_hits) + " hits " +
                         (smoke->per_index ? "in every new index" : "in the new indices together");
@@ -168,7 +163,7 @@ Result<GateResult> disk_gate(StepContext& context, const Plan& plan) {
     const auto refusals = disk_refusals(nodes, copies, *high);
     if (!refusals.empty()) {
         result.verdict = GateVerdict::Refused;
-        result.detail = "not enough free disk to force-merge: " + joined(refusals, "; ") +
+        result.detail = "not enough free disk to force-merge: " + join(refusals, "; ") +
                         " (disk_check: false skips this check)";
     } else {
         result.detail = "every node holding a shard to merge stays within the high watermark " + high->spelled;

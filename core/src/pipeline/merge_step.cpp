@@ -1,25 +1,13 @@
+// The force-merge step: one index at a time, async with task polling (or synchronous below ES 8.1), with
+// progress; an unknown outcome is resolved by re-reading the segments.
 #include "steps.hpp"
 
-#include <cmath>
-#include <algorithm>
-
 namespace aliasing::detail {
-
-std::vector<std::string> to_strings(const std::vector<std::string_view>& views) {
-    return {views.begin(), views.end()};
-}
-
-std::string join_names(const std::vector<std::string>& names, std::size_t limit) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size() && i < limit; ++i) out += (i ? ", " : "") + names[i];
-    if (names.size() > limit) out += " and " + std::to_string(names.size() - limit) + " more";
-    return out;
-}
 
 namespace {
 
 // The merge is done once every primary shard has at most `target` segments.
-Result<bool> merged(StepContext& context, const MergeRow& row) {
+Result<bool> merged(RunContext& context, const MergeRow& row) {
     auto segments = context.client.primary_segments({std::string(row.index)});
     if (!segments) return segments.error();
     for (const auto& index : *segments) {
@@ -34,7 +22,7 @@ Error not_merged(const MergeRow& row, const Error& error) {
                                       "; the alias was not moved, rerun to resume");
 }
 
-Status wait_for_task(StepContext& context, const MergeRow& row, const std::string& task, std::size_t position,
+Status wait_for_task(RunContext& context, const MergeRow& row, const std::string& task, std::size_t position,
                      std::size_t total) {
     const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
     const std::string what = std::string(row.index) + " -> " + std::to_string(row.target_segments) +
@@ -71,7 +59,7 @@ Status wait_for_task(StepContext& context, const MergeRow& row, const std::strin
     }
 }
 
-Status merge_one(StepContext& context, const MergeRow& row, std::size_t position, std::size_t total) {
+Status merge_one(RunContext& context, const MergeRow& row, std::size_t position, std::size_t total) {
     const int target = static_cast<int>(row.target_segments);
     if (context.async_forcemerge) {
         auto task = context.client.start_forcemerge(row.index, target);
@@ -118,13 +106,13 @@ Status merge_one(StepContext& context, const MergeRow& row, std::size_t position
 
 }  // namespace
 
-Status merge_new_indices(StepContext& context, const Plan& plan) {
+Status merge_new_indices(RunContext& context, const std::vector<MergeRow>& merges) {
     std::vector<const MergeRow*> rows;
-    for (const auto& row : plan.merges)
+    for (const auto& row : merges)
         if (row.decision == MergeDecision::Merge) rows.push_back(&row);
     if (rows.empty()) {
-        context.log.info("forcemerge", plan.merges.empty() ? "no new index to merge"
-                                                           : "nothing to merge: " + plan.merges.front().command);
+        context.log.info("forcemerge", merges.empty() ? "no new index to merge"
+                                                      : "nothing to merge: " + merges.front().command);
         return ok_status();
     }
     const auto start = std::chrono::steady_clock::now();
@@ -142,55 +130,6 @@ Status merge_new_indices(StepContext& context, const Plan& plan) {
     }
     context.log.step_done("forcemerge", "merged " + std::to_string(rows.size()) + " new indices",
                           std::chrono::steady_clock::now() - start);
-    return ok_status();
-}
-
-Status set_replicas_and_wait(StepContext& context, const Plan& plan) {
-    if (!plan.new_replicas) return ok_status();
-    const auto start = std::chrono::steady_clock::now();
-    const auto indices = to_strings(plan.new_indices);
-    const int replicas = *plan.new_replicas;
-    {
-        ActionTimer action(context.report, "replicas", join_names(indices));
-        if (auto status = context.client.set_replicas(indices, replicas); !status) {
-            action.finish(ActionStatus::Failed, status.error().message);
-            return make_error(ErrorKind::StepFailed, status.error().message + "; the alias was not moved, rerun to resume");
-        }
-        action.finish(ActionStatus::Ok, "number_of_replicas=" + std::to_string(replicas));
-    }
-    context.log.info("replicas", "number_of_replicas=" + std::to_string(replicas) + " on " +
-                                     std::to_string(indices.size()) + " new indices; waiting for them to be green");
-    ActionTimer action(context.report, "wait_green", join_names(indices));
-    // Waited for in slices, so the run lock is renewed and a SIGTERM is seen while the replicas initialize.
-    const auto deadline = std::chrono::steady_clock::now() + context.options.timeout;
-    auto health = context.client.wait_for_health(
-        indices, "green",
-        std::chrono::duration_cast<std::chrono::seconds>(context.wait_slice(context.options.timeout)));
-    while (health && (health->timed_out || health->status != "green") && std::chrono::steady_clock::now() < deadline) {
-        if (auto status = context.safe_point("the alias was not moved"); !status) {
-            action.finish(ActionStatus::Failed, status.error().message);
-            return status;
-        }
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        const auto slice = std::max(std::chrono::seconds(1),
-                                    std::chrono::duration_cast<std::chrono::seconds>(context.wait_slice(left)));
-        health = context.client.wait_for_health(indices, "green", slice);
-    }
-    if (!health) {
-        action.finish(ActionStatus::Failed, health.error().message);
-        return make_error(ErrorKind::StepFailed, health.error().message + "; the alias was not moved, rerun to resume");
-    }
-    if (health->timed_out || health->status != "green") {
-        const std::string message = "the new indices are " + health->status + ", not green, after " +
-                                    std::to_string(context.options.timeout.count()) +
-                                    "s; the alias was not moved. Check that the cluster has more than " +
-                                    std::to_string(replicas) + " data nodes for " + std::to_string(replicas) +
-                                    " replicas, then rerun";
-        action.finish(ActionStatus::Failed, message);
-        return make_error(ErrorKind::StepFailed, message);
-    }
-    action.finish(ActionStatus::Ok, "green");
-    context.log.step_done("replicas", "new indices are green", std::chrono::steady_clock::now() - start);
     return ok_status();
 }
 

@@ -29,177 +29,140 @@ struct Snapshot {
     AliasTable aliases;
 };
 
-}  // namespace
-
-class Pipeline::Impl {
-public:
-    explicit Impl(Pipeline& owner) : m(owner) {}
-
-    PipelineOutcome run() {
-        if (m.m_job.abort_run) {
-            m.m_log.info("job", "abort_run is set: nothing done (exit 99)");
-            return {exit_code(ErrorKind::Aborted), "aborted", "abort_run is set"};
-        }
-        detail::StepContext context{m.m_client, m.m_job, m.m_log, m.m_report, m.m_options};
-        if (m.m_options.lock) context.job_file = m.m_options.lock->job;
-        if (auto status = preflight(context); !status) return outcome_of(status.error());
-        if (!m.m_options.lock || m.m_options.execution == Execution::DryRun) return plan_and_act(context);
-
-        cluster::LockRequest request = *m.m_options.lock;
-        request.interrupted = m.m_options.interrupted;
-        request.on_wait = [this](const std::string& message) { m.m_log.info("lock", message); };
-        auto lock = cluster::RunLock::acquire(m.m_client, request);
-        if (!lock) {
-            m.m_report.record({"lock", request.id, ActionStatus::Failed, lock.error().message, 0});
-            return outcome_of(lock.error());
-        }
-        m.m_report.record({"lock", request.id, ActionStatus::Ok, "acquired", 0});
-        context.lock = &*lock;
-        PipelineOutcome outcome = plan_and_act(context);
-        context.lock = nullptr;
-        if (auto released = lock->release(m.m_client); !released) {
-            m.m_log.warn("lock", "could not release the run lock (another run takes it over once its heartbeat has "
-                                 "stopped for --lock-ttl): " + released.error().message);
-        }
-        return outcome;
+Status preflight(detail::RunContext& context) {
+    const auto start = std::chrono::steady_clock::now();
+    ActionTimer action(context.report, "preflight", "cluster");
+    auto info = context.client.info();
+    if (!info) {
+        action.finish(ActionStatus::Failed, info.error().message);
+        return make_error(ErrorKind::Unreachable, info.error().message);
     }
+    context.cluster_major = info->major_version;
+    context.async_forcemerge = info->product.has_async_forcemerge();
+    context.report.set_cluster(info->version, info->cluster_name, info->product.name());
+    if (auto refusal = cluster::unsupported(info->product)) {
+        action.finish(ActionStatus::Failed, refusal->message);
+        return *refusal;
+    }
+    action.finish(ActionStatus::Ok, info->product.name());
+    context.log.step_done("preflight", "cluster [" + info->cluster_name + "] " + info->product.name(),
+                      std::chrono::steady_clock::now() - start);
+    return ok_status();
+}
 
-private:
-    PipelineOutcome plan_and_act(detail::StepContext& context) {
-        Snapshot snapshot;
-        if (auto status = discover(snapshot); !status) return outcome_of(status.error());
+Status discover(detail::StepContext& context, Snapshot& snapshot) {
+    const auto start = std::chrono::steady_clock::now();
+    ActionTimer action(context.report, "discover", context.job.index_base + "-*");
+    auto fail = [&](const Error& error) {
+        action.finish(ActionStatus::Failed, error.message);
+        return make_error(error.kind == ErrorKind::Unreachable ? ErrorKind::Unreachable : ErrorKind::StepFailed,
+                          error.message);
+    };
+    const std::string pattern = context.job.index_base + "-*";
+    auto body = context.client.cat_indices(pattern);
+    if (!body) return fail(body.error());
+    auto catalog = Catalog::parse(std::move(body).value(), "GET /_cat/indices/" + pattern);
+    if (!catalog) return fail(catalog.error());
+    snapshot.catalog.emplace(std::move(catalog).value());
 
-        const PlanMode mode = m.m_options.mode == PipelineMode::Rollback ? PlanMode::Rollback : PlanMode::Promote;
-        const RunInstant now = m.m_options.clock ? m.m_options.clock() : now_instant();
-        auto planned =
-            make_plan(PlanRequest{m.m_job, m.m_source, *snapshot.catalog, snapshot.aliases, now, mode});
-        if (!planned) return outcome_of(make_error(ErrorKind::Validation, planned.error().message));
-        Plan& plan = *planned;
-        // The hold first: a held alias is refused before the gates' refresh, the only write they send.
-        auto hold = detail::check_hold(context, plan, m.m_options.mode);
-        if (!hold) return outcome_of(hold.error());
-        if (!hold->refusal) {
-            if (auto status = detail::run_content_gates(context, plan); !status) return outcome_of(status.error());
-        }
-        m.m_report.set_plan_json(plan_json(plan));
-        m.m_plan_out << render_plan(plan, m.m_options.plan_format, m.m_options.plan_width);
-        m.m_plan_out.flush();
-        m.m_report.record({"plan", plan.alias, ActionStatus::Ok, to_string(plan.outcome), 0});
+    auto alias_body = context.client.get_alias(context.job.alias_name);
+    if (!alias_body) return fail(alias_body.error());
+    auto targets = AliasTable::parse(*alias_body, "GET /_alias/" + context.job.alias_name);
+    if (!targets) return fail(targets.error());
+    auto ours_body = context.client.get_index_aliases(pattern);
+    if (!ours_body) return fail(ours_body.error());
+    auto ours = AliasTable::parse(*ours_body, "GET /" + pattern + "/_alias");
+    if (!ours) return fail(ours.error());
+    snapshot.aliases = std::move(targets).value();
+    snapshot.aliases.merge(*ours);
 
-        if (m.m_options.execution == Execution::DryRun) detail::show_lock_status(context, *hold, m.m_plan_out);
-        if (hold->refusal) {
-            if (m.m_options.plan_format != OutputFormat::Json) m.m_plan_out << "REFUSED: " << hold->refusal->message << "\n";
-            m.m_plan_out.flush();
-            m.m_report.record({"hold", plan.alias, ActionStatus::Failed, hold->refusal->message, 0});
-            return {exit_code(ErrorKind::Validation), "refused", hold->refusal->message};
-        }
-        switch (plan.outcome) {
-            case PlanOutcome::Refused:
-                m.m_log.error("plan", plan.reason);
-                return {plan.exit_code(), "refused", plan.reason};
-            case PlanOutcome::AlreadyLive:
-                m.m_log.info("plan", plan.reason);
-                return {plan.exit_code(), "already_live", plan.reason};
-            case PlanOutcome::Promote:
-            case PlanOutcome::CleanupOnly: break;
-        }
-        if (m.m_options.execution == Execution::DryRun) {
-            m.m_log.info("plan", "dry run: nothing was changed");
-            return {plan.exit_code(), "dry_run", "dry run: " + std::string(to_string(plan.outcome))};
-        }
-        const std::string unmoved = "the alias was not moved";
-        if (plan.outcome == PlanOutcome::CleanupOnly) {
-            m.m_log.info("plan", plan.reason);
-            if (auto status = context.safe_point(unmoved + ", nothing was deleted"); !status) return outcome_of(status.error());
-            if (auto status = detail::verify_alias(context, plan); !status) return outcome_of(status.error());
-            if (auto status = detail::delete_replaced(context, plan); !status) return outcome_of(status.error());
-            return {0, "cleaned_up", "cleanup of " + std::to_string(plan.deletions.size()) + " indices completed"};
-        }
-        const bool rollback = mode == PlanMode::Rollback;
-        if (auto status = context.safe_point(unmoved); !status) return outcome_of(status.error());
-        if (auto status = detail::merge_new_indices(context, plan); !status) return outcome_of(status.error());
-        if (auto status = context.safe_point(unmoved); !status) return outcome_of(status.error());
-        if (auto status = detail::set_replicas_and_wait(context, plan); !status) return outcome_of(status.error());
-        if (auto status = context.safe_point(unmoved); !status) return outcome_of(status.error());
-        if (auto status = detail::recheck_new_indices(context, plan); !status) return outcome_of(status.error());
-        // The last word before the swap: this run must still hold its lock (a conditional renewal proves it).
-        if (context.lock) {
-            if (auto status = context.lock->heartbeat(m.m_client, cluster::Renewal::Now); !status)
-                return outcome_of(status.error());
-        }
-        if (rollback) {  // before the swap: never a rolled-back alias without its hold
-            if (auto status = detail::leave_hold(context, plan); !status) return outcome_of(status.error());
-        }
-        // No safe point from here until the swap is verified: a SIGTERM now is seen after the verification.
-        if (auto status = detail::swap_alias(context, plan); !status) return outcome_of(status.error());
-        if (hold->clear_after_promotion) detail::end_hold(context, plan);
-        if (auto status = context.safe_point("the alias is moved and verified, nothing was deleted yet"); !status)
-            return outcome_of(status.error());
+    action.finish(ActionStatus::Ok, std::to_string(snapshot.catalog->size()) + " indices");
+    context.log.step_done("discover",
+                      std::to_string(snapshot.catalog->size()) + " indices under " + pattern + ", alias [" +
+                          context.job.alias_name + "] on " +
+                          std::to_string(snapshot.aliases.indices_with(context.job.alias_name).size()),
+                      std::chrono::steady_clock::now() - start);
+    return ok_status();
+}
+
+PipelineOutcome plan_and_act(detail::StepContext& context, const DataSource& source, std::ostream& plan_out) {
+    Snapshot snapshot;
+    if (auto status = discover(context, snapshot); !status) return outcome_of(status.error());
+
+    const PlanMode mode = context.options.mode == PipelineMode::Rollback ? PlanMode::Rollback : PlanMode::Promote;
+    const RunInstant now = context.options.clock ? context.options.clock() : now_instant();
+    auto planned =
+        make_plan(PlanRequest{context.job, source, *snapshot.catalog, snapshot.aliases, now, mode});
+    if (!planned) return outcome_of(make_error(ErrorKind::Validation, planned.error().message));
+    Plan& plan = *planned;
+    // The hold first: a held alias is refused before the gates' refresh, the only write they send.
+    auto hold = detail::check_hold(context, plan, context.options.mode);
+    if (!hold) return outcome_of(hold.error());
+    if (!hold->refusal) {
+        if (auto status = detail::run_content_gates(context, plan); !status) return outcome_of(status.error());
+    }
+    context.report.set_plan_json(plan_json(plan));
+    plan_out << render_plan(plan, context.options.plan_format, context.options.plan_width);
+    plan_out.flush();
+    context.report.record({"plan", plan.alias, ActionStatus::Ok, to_string(plan.outcome), 0});
+
+    if (context.options.execution == Execution::DryRun) detail::show_lock_status(context, *hold, plan_out);
+    if (hold->refusal) {
+        if (context.options.plan_format != OutputFormat::Json) plan_out << "REFUSED: " << hold->refusal->message << "\n";
+        plan_out.flush();
+        context.report.record({"hold", plan.alias, ActionStatus::Failed, hold->refusal->message, 0});
+        return {exit_code(ErrorKind::Validation), "refused", hold->refusal->message};
+    }
+    switch (plan.outcome) {
+        case PlanOutcome::Refused:
+            context.log.error("plan", plan.reason);
+            return {plan.exit_code(), "refused", plan.reason};
+        case PlanOutcome::AlreadyLive:
+            context.log.info("plan", plan.reason);
+            return {plan.exit_code(), "already_live", plan.reason};
+        case PlanOutcome::Promote:
+        case PlanOutcome::CleanupOnly: break;
+    }
+    if (context.options.execution == Execution::DryRun) {
+        context.log.info("plan", "dry run: nothing was changed");
+        return {plan.exit_code(), "dry_run", "dry run: " + std::string(to_string(plan.outcome))};
+    }
+    const std::string unmoved = "the alias was not moved";
+    if (plan.outcome == PlanOutcome::CleanupOnly) {
+        context.log.info("plan", plan.reason);
+        if (auto status = context.safe_point(unmoved + ", nothing was deleted"); !status) return outcome_of(status.error());
+        if (auto status = detail::verify_alias(context, plan); !status) return outcome_of(status.error());
         if (auto status = detail::delete_replaced(context, plan); !status) return outcome_of(status.error());
-        const std::string summary = std::string(rollback ? "rolled back" : "promoted") + " alias [" + plan.alias +
-                                    "] to generation " + std::string(plan.candidate->run_id);
-        m.m_log.info("done", summary);
-        return {0, rollback ? "rolled_back" : "promoted", summary};
+        return {0, "cleaned_up", "cleanup of " + std::to_string(plan.deletions.size()) + " indices completed"};
     }
-
-    Status preflight(detail::StepContext& context) {
-        const auto start = std::chrono::steady_clock::now();
-        ActionTimer action(m.m_report, "preflight", "cluster");
-        auto info = m.m_client.info();
-        if (!info) {
-            action.finish(ActionStatus::Failed, info.error().message);
-            return make_error(ErrorKind::Unreachable, info.error().message);
-        }
-        context.cluster_major = info->major_version;
-        context.async_forcemerge = info->product.has_async_forcemerge();
-        m.m_report.set_cluster(info->version, info->cluster_name, info->product.name());
-        if (auto refusal = cluster::unsupported(info->product)) {
-            action.finish(ActionStatus::Failed, refusal->message);
-            return *refusal;
-        }
-        action.finish(ActionStatus::Ok, info->product.name());
-        m.m_log.step_done("preflight", "cluster [" + info->cluster_name + "] " + info->product.name(),
-                          std::chrono::steady_clock::now() - start);
-        return ok_status();
+    const bool rollback = mode == PlanMode::Rollback;
+    if (auto status = context.safe_point(unmoved); !status) return outcome_of(status.error());
+    if (auto status = detail::merge_new_indices(context, plan.merges); !status) return outcome_of(status.error());
+    if (auto status = context.safe_point(unmoved); !status) return outcome_of(status.error());
+    if (auto status = detail::set_replicas_and_wait(context, plan); !status) return outcome_of(status.error());
+    if (auto status = context.safe_point(unmoved); !status) return outcome_of(status.error());
+    if (auto status = detail::recheck_new_indices(context, plan); !status) return outcome_of(status.error());
+    // The last word before the swap: this run must still hold its lock (a conditional renewal proves it).
+    if (context.lock) {
+        if (auto status = context.lock->heartbeat(context.client, cluster::Renewal::Now); !status)
+            return outcome_of(status.error());
     }
-
-    Status discover(Snapshot& snapshot) {
-        const auto start = std::chrono::steady_clock::now();
-        ActionTimer action(m.m_report, "discover", m.m_job.index_base + "-*");
-        auto fail = [&](const Error& error) {
-            action.finish(ActionStatus::Failed, error.message);
-            return make_error(error.kind == ErrorKind::Unreachable ? ErrorKind::Unreachable : ErrorKind::StepFailed,
-                              error.message);
-        };
-        const std::string pattern = m.m_job.index_base + "-*";
-        auto body = m.m_client.cat_indices(pattern);
-        if (!body) return fail(body.error());
-        auto catalog = Catalog::parse(std::move(body).value(), "GET /_cat/indices/" + pattern);
-        if (!catalog) return fail(catalog.error());
-        snapshot.catalog.emplace(std::move(catalog).value());
-
-        auto alias_body = m.m_client.get_alias(m.m_job.alias_name);
-        if (!alias_body) return fail(alias_body.error());
-        auto targets = AliasTable::parse(*alias_body, "GET /_alias/" + m.m_job.alias_name);
-        if (!targets) return fail(targets.error());
-        auto ours_body = m.m_client.get_index_aliases(pattern);
-        if (!ours_body) return fail(ours_body.error());
-        auto ours = AliasTable::parse(*ours_body, "GET /" + pattern + "/_alias");
-        if (!ours) return fail(ours.error());
-        snapshot.aliases = std::move(targets).value();
-        snapshot.aliases.merge(*ours);
-
-        action.finish(ActionStatus::Ok, std::to_string(snapshot.catalog->size()) + " indices");
-        m.m_log.step_done("discover",
-                          std::to_string(snapshot.catalog->size()) + " indices under " + pattern + ", alias [" +
-                              m.m_job.alias_name + "] on " +
-                              std::to_string(snapshot.aliases.indices_with(m.m_job.alias_name).size()),
-                          std::chrono::steady_clock::now() - start);
-        return ok_status();
+    if (rollback) {  // before the swap: never a rolled-back alias without its hold
+        if (auto status = detail::leave_hold(context, plan); !status) return outcome_of(status.error());
     }
+    // No safe point from here until the swap is verified: a SIGTERM now is seen after the verification.
+    if (auto status = detail::swap_alias(context, plan); !status) return outcome_of(status.error());
+    if (hold->clear_after_promotion) detail::end_hold(context, plan);
+    if (auto status = context.safe_point("the alias is moved and verified, nothing was deleted yet"); !status)
+        return outcome_of(status.error());
+    if (auto status = detail::delete_replaced(context, plan); !status) return outcome_of(status.error());
+    const std::string summary = std::string(rollback ? "rolled back" : "promoted") + " alias [" + plan.alias +
+                                "] to generation " + std::string(plan.candidate->run_id);
+    context.log.info("done", summary);
+    return {0, rollback ? "rolled_back" : "promoted", summary};
+}
 
-    Pipeline& m;
-};
+}  // namespace
 
 Pipeline::Pipeline(cluster::EsClient& client, const Job& job, const DataSource& source, RunLog& log, RunReport& report,
                    std::ostream& plan_out, PipelineOptions options)
@@ -211,23 +174,43 @@ Pipeline::Pipeline(cluster::EsClient& client, const Job& job, const DataSource& 
       m_plan_out(plan_out),
       m_options(std::move(options)) {}
 
-PipelineOutcome Pipeline::run() { return Impl(*this).run(); }
+PipelineOutcome Pipeline::run() {
+    if (m_job.abort_run) {
+        m_log.info("job", "abort_run is set: nothing done (exit 99)");
+        return {exit_code(ErrorKind::Aborted), "aborted", "abort_run is set"};
+    }
+    detail::StepContext context{{m_client, m_log, m_report, m_options}, m_job};
+    if (m_options.lock) context.job_file = m_options.lock->job;
+    if (auto status = preflight(context); !status) return outcome_of(status.error());
+    if (!m_options.lock || m_options.execution == Execution::DryRun) return plan_and_act(context, m_source, m_plan_out);
 
-}  // namespace aliasing
-
-namespace aliasing {
+    cluster::LockRequest request = *m_options.lock;
+    request.interrupted = m_options.interrupted;
+    request.on_wait = [this](const std::string& message) { m_log.info("lock", message); };
+    auto lock = cluster::RunLock::acquire(m_client, request);
+    if (!lock) {
+        m_report.record({"lock", request.id, ActionStatus::Failed, lock.error().message, 0});
+        return outcome_of(lock.error());
+    }
+    m_report.record({"lock", request.id, ActionStatus::Ok, "acquired", 0});
+    context.lock = &*lock;
+    PipelineOutcome outcome = plan_and_act(context, m_source, m_plan_out);
+    context.lock = nullptr;
+    if (auto released = lock->release(m_client); !released) {
+        m_log.warn("lock", "could not release the run lock (another run takes it over once its heartbeat has "
+                           "stopped for --lock-ttl): " + released.error().message);
+    }
+    return outcome;
+}
 
 PipelineOutcome apply_force_merges(cluster::EsClient& client, const std::vector<MergeRow>& rows, RunLog& log,
                                    RunReport& report, const PipelineOptions& options) {
-    const Job no_job;
-    detail::StepContext context{client, no_job, log, report, options};
+    detail::RunContext context{client, log, report, options};
     auto info = client.info();
     if (!info) return outcome_of(make_error(ErrorKind::Unreachable, info.error().message));
     context.cluster_major = info->major_version;
     context.async_forcemerge = info->product.has_async_forcemerge();
-    Plan plan;
-    plan.merges = rows;
-    if (auto status = detail::merge_new_indices(context, plan); !status) return outcome_of(status.error());
+    if (auto status = detail::merge_new_indices(context, rows); !status) return outcome_of(status.error());
     return {0, "merged", "applied the recommended force-merges"};
 }
 

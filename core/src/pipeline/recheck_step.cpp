@@ -9,7 +9,7 @@ namespace aliasing::detail {
 Status recheck_new_indices(StepContext& context, const Plan& plan) {
     const auto start = std::chrono::steady_clock::now();
     const auto names = to_strings(plan.new_indices);
-    ActionTimer action(context.report, "recheck", join_names(names));
+    ActionTimer action(context.report, "recheck", join_first(names, kNamesShown));
     action.set_indices(names);
     auto states = context.client.index_states(names);
     if (!states) {

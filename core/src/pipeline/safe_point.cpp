@@ -6,7 +6,7 @@
 
 namespace aliasing::detail {
 
-void StepContext::sleep(std::chrono::milliseconds duration) const {
+void RunContext::sleep(std::chrono::milliseconds duration) const {
     if (options.sleep) {
         options.sleep(duration);
         return;
@@ -19,7 +19,7 @@ void StepContext::sleep(std::chrono::milliseconds duration) const {
     }
 }
 
-Status StepContext::safe_point(const std::string& state) {
+Status RunContext::safe_point(const std::string& state) {
     if (interrupted()) {
         return make_error(ErrorKind::Interrupted, "interrupted (SIGTERM/SIGINT): stopped at a safe point; " + state +
                                                       "; rerun the job to resume");
@@ -31,7 +31,7 @@ Status StepContext::safe_point(const std::string& state) {
     return ok_status();
 }
 
-std::chrono::milliseconds StepContext::wait_slice(std::chrono::milliseconds whole) const {
+std::chrono::milliseconds RunContext::wait_slice(std::chrono::milliseconds whole) const {
     if (!lock && !options.interrupted) return whole;
     const auto slice = lock ? std::max(lock->heartbeat_interval(), std::chrono::milliseconds(1000))
                             : std::chrono::milliseconds(5000);

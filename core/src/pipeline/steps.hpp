@@ -1,6 +1,7 @@
 #pragma once
 // Private to the pipeline: the steps after planning, each returning a Status whose ErrorKind is the exit code.
 
+#include "aliasing/join.hpp"
 #include "aliasing/pipeline.hpp"
 
 #include <string>
@@ -8,16 +9,16 @@
 
 namespace aliasing::detail {
 
-struct StepContext {
+/// What every step that talks to the cluster needs: the client, where it logs and reports, the run's options and
+/// lock. `aliasing audit --apply` runs the force-merge step with only this.
+struct RunContext {
     cluster::EsClient& client;
-    const Job& job;
     RunLog& log;
     RunReport& report;
     const PipelineOptions& options;
     int cluster_major = 8;
     bool async_forcemerge = true;  ///< _forcemerge?wait_for_completion=false + tasks (Product::has_async_forcemerge)
-    cluster::RunLock* lock = nullptr;
-    std::string job_file = "JOB";  ///< for messages that say what to run  ///< the run lock, renewed at safe points; null when the run takes none
+    cluster::RunLock* lock = nullptr;  ///< the run lock, renewed at safe points; null when the run takes none
 
     /// Sleeps, returning early once the run is interrupted.
     void sleep(std::chrono::milliseconds duration) const;
@@ -29,11 +30,17 @@ struct StepContext {
     std::chrono::milliseconds wait_slice(std::chrono::milliseconds whole) const;
 };
 
+/// A step of a job's run: the run plus the job it promotes.
+struct StepContext : RunContext {
+    const Job& job;
+    std::string job_file = "JOB";  ///< for messages that say what to run
+};
+
 /// The content gates (SPEC §13), before the first change: refresh (not in a dry run), fresh primary document
 /// counts, mapping, smoke query, disk headroom. A refused gate sets the plan Refused with the numbers.
 Status run_content_gates(StepContext& context, Plan& plan);
-/// Force-merges the rows of the plan whose decision is Merge, one index at a time, with progress.
-Status merge_new_indices(StepContext& context, const Plan& plan);
+/// Force-merges the rows whose decision is Merge, one index at a time, with progress.
+Status merge_new_indices(RunContext& context, const std::vector<MergeRow>& merges);
 /// Sets number_of_replicas on the new indices and waits for them (only them) to be green.
 Status set_replicas_and_wait(StepContext& context, const Plan& plan);
 /// Re-reads the new indices (GET _cat/indices/{new}) right before the swap: one gone, closed or red since
@@ -63,7 +70,10 @@ void end_hold(StepContext& context, const Plan& plan);
 /// Markdown) or as log lines (JSON, so stdout stays one JSON document).
 void show_lock_status(StepContext& context, const HoldCheck& check, std::ostream& out);
 
-std::vector<std::string> to_strings(const std::vector<std::string_view>& views);
-std::string join_names(const std::vector<std::string>& names, std::size_t limit = 6);
+inline std::vector<std::string> to_strings(const std::vector<std::string_view>& views) {
+    return {views.begin(), views.end()};
+}
+/// How many names a log line or report action lists before "and N more".
+constexpr std::size_t kNamesShown = 6;
 
 }  // namespace aliasing::detail

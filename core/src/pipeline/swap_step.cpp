@@ -38,7 +38,7 @@ Result<std::vector<std::string>> read_alias_targets(StepContext& context, const 
 Error moved(const Plan& plan, const std::vector<std::string>& now) {
     return make_error(ErrorKind::AliasMoved,
                       "alias [" + plan.alias + "] was moved by someone else during the run: it now points to [" +
-                          join_names(now) + "], not to the [" + join_names(to_strings(plan.old_indices)) +
+                          join_first(now, kNamesShown) + "], not to the [" + join_first(to_strings(plan.old_indices), kNamesShown) +
                           "] observed at the start. Nothing was deleted. Find out who moved it, then rerun");
 }
 

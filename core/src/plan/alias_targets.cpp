@@ -1,4 +1,5 @@
 #include "aliasing/alias_targets.hpp"
+#include "aliasing/join.hpp"
 
 #include <algorithm>
 #include <map>
@@ -7,12 +8,7 @@
 namespace aliasing {
 namespace {
 
-std::string join(const std::vector<std::string_view>& names, std::size_t limit = 10) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size() && i < limit; ++i) out += (i ? ", " : "") + std::string(names[i]);
-    if (names.size() > limit) out += ", ... (" + std::to_string(names.size() - limit) + " more)";
-    return out;
-}
+constexpr std::size_t kNamesShown = 10;
 
 Error refusal(std::string message) { return make_error(ErrorKind::Validation, std::move(message)); }
 
@@ -29,7 +25,7 @@ public:
                 std::vector<std::string_view> keys(properties.unknown.begin(), properties.unknown.end());
                 return refusal("alias [" + std::string(m_request.alias) + "] on [" + std::string(old.index) +
                                "] has properties this version of aliasing does not know and so cannot carry to the "
-                               "new indices: [" + join(keys) + "]; refusing rather than dropping them");
+                               "new indices: [" + join_first(keys, kNamesShown) + "]; refusing rather than dropping them");
             }
             auto [at, inserted] = m_by_entity.try_emplace(old.entity, Source{&properties, old.index});
             if (!inserted && !(*at->second.properties == properties)) {
@@ -54,7 +50,7 @@ public:
             for (const auto& [entity, source] : m_by_entity) entities.push_back(entity);
             return refusal("alias [" + std::string(m_request.alias) +
                            "] has different properties per entity on its current indices (entities " +
-                           join(entities) + "), and new index [" + std::string(index.index) + "] of entity [" +
+                           join_first(entities, kNamesShown) + "), and new index [" + std::string(index.index) + "] of entity [" +
                            std::string(index.entity) + "] has no current index to carry them from; add the alias "
                            "with the intended properties to an index of that entity by hand, or give every current "
                            "index the same properties, then rerun");
@@ -89,7 +85,7 @@ Result<AliasChange> plan_alias_change(const AliasChangeRequest& request) {
     if (!change.foreign.empty() && request.foreign_policy == ForeignAliasTargets::Refuse) {
         return refusal("alias [" + alias + "] also points to " + std::to_string(change.foreign.size()) +
                        (change.foreign.size() == 1 ? " index that is" : " indices that are") +
-                       " not this job's: [" + join(change.foreign) +
+                       " not this job's: [" + join_first(change.foreign, kNamesShown) +
                        "]; the swap would remove them from the alias. Say what to do with them in the job file: "
                        "\"foreign_alias_targets\": \"keep\" leaves them behind the alias, \"remove\" removes them "
                        "with the swap (they are never deleted)");
@@ -130,7 +126,7 @@ Result<AliasChange> plan_alias_change(const AliasChangeRequest& request) {
     if (writers.size() > 1) {
         std::sort(writers.begin(), writers.end());
         return refusal("alias [" + alias + "] would have is_write_index true on " + std::to_string(writers.size()) +
-                       " indices after the swap ([" + join(writers) +
+                       " indices after the swap ([" + join_first(writers, kNamesShown) +
                        "]); Elasticsearch allows one write index per alias. Set is_write_index on the one index "
                        "that should take writes (or on none) before promoting");
     }

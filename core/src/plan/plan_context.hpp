@@ -10,6 +10,7 @@
 #include "catalog_scan.hpp"
 
 #include "aliasing/ownership.hpp"
+#include "aliasing/join.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -45,15 +46,6 @@ struct PlanContext {
 inline void refuse(Plan& plan, std::string reason) {
     plan.outcome = PlanOutcome::Refused;
     plan.reason = std::move(reason);
-}
-
-inline std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
 }
 
 /// `["a","b"]`, as the job file spells a list.

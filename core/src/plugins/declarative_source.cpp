@@ -81,12 +81,9 @@ Result<std::vector<std::string>> string_list(const Poco::JSON::Object& object, c
 
 Status check_name(const std::string& name) {
     if (name.empty()) return bad_key("name", "must not be empty");
-    for (char c : name) {
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-            return bad_key("name", "\"" + name +
-                                       "\" is not a data_source name: use lowercase letters, digits, '-' "
-                                       "and '_'");
-        }
+    if (!is_valid_source_name(name)) {
+        return bad_key("name", "\"" + name +
+                                   "\" is not a data_source name: use lowercase letters, digits, '-' and '_'");
     }
     return ok_status();
 }

@@ -17,15 +17,6 @@ std::string version_text(unsigned major, unsigned minor) {
     return std::to_string(major) + "." + std::to_string(minor);
 }
 
-bool is_valid_source_name(std::string_view name) {
-    if (name.empty()) return false;
-    for (char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-        if (!ok) return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 /// The handshake: same major, host minor >= plugin minor, a table at least as large as ABI 1.0's.

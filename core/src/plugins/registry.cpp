@@ -2,6 +2,7 @@
 #include "aliasing/plugins/registry.hpp"
 
 #include "aliasing/closest_name.hpp"
+#include "aliasing/join.hpp"
 
 #include "aliasing/plugins/sources.hpp"
 
@@ -53,12 +54,6 @@ std::vector<std::filesystem::path> distinct_dirs(const std::vector<std::filesyst
         distinct.push_back(dir);
     }
     return distinct;
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string text;
-    for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
-    return text;
 }
 
 }  // namespace
@@ -147,8 +142,8 @@ Result<const DataSource*> PluginRegistry::require(std::string_view name) const {
     for (const auto& dir : m_searched) dirs.push_back(dir.string());
     const std::string close = closest_name(name, std::vector<std::string_view>(available.begin(), available.end()));
     std::string message = "unknown data_source [" + std::string(name) + "]" +
-                          (close.empty() ? std::string() : "; did you mean [" + close + "]?") + "; available: " + (available.empty() ? std::string("none") : joined(available)) +
-                          " (searched: " + (dirs.empty() ? std::string("no directories") : joined(dirs)) +
+                          (close.empty() ? std::string() : "; did you mean [" + close + "]?") + "; available: " + (available.empty() ? std::string("none") : join(available)) +
+                          " (searched: " + (dirs.empty() ? std::string("no directories") : join(dirs)) +
                           ")";
     if (!m_rejections.empty()) {
         message += "; " + std::to_string(m_rejections.size()) +

@@ -1,6 +1,7 @@
 #include "aliasing/plan_render.hpp"
 
 #include "aliasing/huge_pages.hpp"
+#include "aliasing/join.hpp"
 #include "aliasing/json_writer.hpp"
 #include "aliasing/text_table.hpp"
 
@@ -160,9 +161,7 @@ private:
         }
     }
     static std::string joined(const std::vector<std::string>& items) {
-        std::string out;
-        for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-        return out.empty() ? "(none)" : out;
+        return items.empty() ? "(none)" : join(items);
     }
     void generations() {
         if (m_plan.generations.empty()) return;

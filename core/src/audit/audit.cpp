@@ -1,29 +1,10 @@
-#include "aliasing/audit.hpp"
+// `aliasing audit`: which data source owns each index, and the sizing flags of every index in a catalog.
+#include "aliasing/audit/audit.hpp"
 
-#include "aliasing/json_writer.hpp"
+#include "aliasing/audit/glob.hpp"
 #include "aliasing/text_table.hpp"
 
 namespace aliasing {
-
-bool glob_match(std::string_view pattern, std::string_view name) {
-    std::size_t p = 0, n = 0, star = std::string_view::npos, resume = 0;
-    while (n < name.size()) {
-        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == name[n])) {
-            ++p;
-            ++n;
-        } else if (p < pattern.size() && pattern[p] == '*') {
-            star = p++;
-            resume = n;
-        } else if (star != std::string_view::npos) {
-            p = star + 1;
-            n = ++resume;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == '*') ++p;
-    return p == pattern.size();
-}
 
 Result<IndexOwner> owner_of(std::string_view name, const std::vector<const DataSource*>& sources) {
     for (const DataSource* source : sources) {
@@ -91,37 +72,6 @@ std::vector<AuditRow> audit_catalog(const Catalog& catalog, const AuditOptions& 
         rows.push_back(std::move(row));
     }
     return rows;
-}
-
-std::string render_audit(const std::vector<AuditRow>& rows, OutputFormat format) {
-    if (format == OutputFormat::Json) {
-        JsonWriter json;
-        json.begin_array();
-        for (const auto& row : rows) {
-            json.begin_object();
-            write_merge_fields(json, row.merge);
-            json.key("flags").begin_array();
-            for (const auto& flag : row.flags) json.value(flag);
-            json.end_array().end_object();
-        }
-        json.end_array();
-        return json.take() + "\n";
-    }
-    std::vector<MergeRow> merges;
-    for (const auto& row : rows) merges.push_back(row.merge);
-    TextTable table = merge_table(merges);
-    std::string out = format == OutputFormat::Markdown ? table.to_markdown() : table.to_text();
-    std::size_t flagged = 0;
-    std::string notes;
-    for (const auto& row : rows) {
-        for (const auto& flag : row.flags) {
-            notes += (format == OutputFormat::Markdown ? "- " : "  ") + std::string(row.merge.index) + ": " + flag + "\n";
-        }
-        flagged += row.flags.empty() ? 0 : 1;
-    }
-    out += "\n" + std::to_string(rows.size()) + " indices, " + std::to_string(flagged) + " flagged\n";
-    if (!notes.empty()) out += (format == OutputFormat::Markdown ? "\n## Flags\n\n" : "\nFlags:\n") + notes;
-    return out;
 }
 
 }  // namespace aliasing

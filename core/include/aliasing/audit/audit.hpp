@@ -41,7 +41,4 @@ inline constexpr double kLargeShardGiB = 50.0;
 std::vector<AuditRow> audit_catalog(const Catalog& catalog, const AuditOptions& options);
 std::string render_audit(const std::vector<AuditRow>& rows, OutputFormat format);
 
-/// Shell-style glob over a whole name: `*` any run of characters, `?` one character.
-bool glob_match(std::string_view pattern, std::string_view name);
-
 }  // namespace aliasing

@@ -1,6 +1,6 @@
 // The audit's safety rules: hidden (dot) indices and indices of a data source that never force-merges are never
 // offered for a merge; an index's data source is found through the plugins (index_base `{name}-…`).
-#include "aliasing/audit.hpp"
+#include "aliasing/audit/audit.hpp"
 #include "aliasing/plugins/sources.hpp"
 
 #include <gtest/gtest.h>
