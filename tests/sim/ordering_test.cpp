@@ -48,7 +48,8 @@ protected:
         const std::uint16_t port = m_server->port();
         auto answer = std::async(std::launch::async, [=] { return send_alone(port, method, target, body); });
         for (int i = 0; i < 200; ++i) {
-            const Json& logged = get("/_sim/requests").json["requests"];
+            const HttpResult log = get("/_sim/requests");  // held: a reference into a temporary dangles
+            const Json& logged = log.json["requests"];
             if (logged.is_array() && !logged.as_array().empty()) {
                 break;
             }
