@@ -74,7 +74,7 @@ std::string shard_failures(const Object::Ptr& shards) {
 
 EsClient::EsClient(Transport transport) : m_transport(std::move(transport)) {}
 
-ClusterResult<HttpResponse> EsClient::send(Method method, const std::string& path, std::string_view body,
+Result<HttpResponse> EsClient::send(Method method, const std::string& path, std::string_view body,
                                            Replay replay, std::optional<std::chrono::milliseconds> read_timeout) {
     return m_transport.request(method, path, body, replay, read_timeout);
 }
@@ -183,10 +183,10 @@ Result<std::string> EsClient::get_index_aliases(std::string_view pattern) {
     return std::move(sent->body);
 }
 
-ClusterStatus EsClient::update_aliases(std::string_view actions_json) {
+Status EsClient::update_aliases(std::string_view actions_json) {
     const std::string path = "/_aliases";
     auto sent = send(Method::Post, path, actions_json, Replay::OutcomeUnknownIsError);
-    if (!sent) return ClusterStatus(sent.error(), sent.outcome());
+    if (!sent) return sent.error();
     const HttpResponse& response = *sent;
     if (response.status == 404 && (has_error_type(response, "resource_not_found_exception") ||
                                    has_error_type(response, "aliases_not_found_exception"))) {
@@ -202,13 +202,14 @@ ClusterStatus EsClient::update_aliases(std::string_view actions_json) {
                               "POST /_aliases reported errors for some actions: " + response.body);
         }
         if (!root->optValue<bool>("acknowledged", false)) {
-            return ClusterStatus(make_error(ErrorKind::StepFailed,
-                                            "POST /_aliases was not acknowledged in time; the change may or may not "
-                                            "be applied: re-read the alias before deciding"),
-                                 Outcome::Unknown);
+            return unknown_outcome_error(ErrorKind::StepFailed,
+                                         "POST /_aliases was not acknowledged in time; the change may or may not "
+                                         "be applied: re-read the alias before deciding");
         }
     } catch (const Poco::Exception& e) {
-        return ClusterStatus(unexpected_body(Method::Post, path, e.displayText()), Outcome::Unknown);
+        Error error = unexpected_body(Method::Post, path, e.displayText());
+        error.outcome = Outcome::Unknown;
+        return error;
     }
     return Unit{};
 }
@@ -225,12 +226,12 @@ Status EsClient::set_replicas(const std::vector<std::string>& indices, int repli
     return Unit{};
 }
 
-ClusterResult<std::string> EsClient::start_forcemerge(std::string_view index, int max_num_segments) {
+Result<std::string> EsClient::start_forcemerge(std::string_view index, int max_num_segments) {
     if (auto refusal = single_index_refusal(index); !refusal.empty()) return make_error(ErrorKind::StepFailed, refusal);
     const std::string path = "/" + encode_path_segment(index) + "/_forcemerge?max_num_segments=" +
                              std::to_string(max_num_segments) + "&wait_for_completion=false";
     auto sent = send(Method::Post, path, {}, Replay::OutcomeUnknownIsError);
-    if (!sent) return ClusterResult<std::string>(sent.error(), sent.outcome());
+    if (!sent) return sent.error();
     if (!is_success(*sent)) return failure(Method::Post, path, *sent);
     try {
         const auto root = parse_object(sent->body);
@@ -243,13 +244,13 @@ ClusterResult<std::string> EsClient::start_forcemerge(std::string_view index, in
     }
 }
 
-ClusterStatus EsClient::forcemerge_sync(std::string_view index, int max_num_segments,
+Status EsClient::forcemerge_sync(std::string_view index, int max_num_segments,
                                         std::chrono::milliseconds read_timeout) {
     if (auto refusal = single_index_refusal(index); !refusal.empty()) return make_error(ErrorKind::StepFailed, refusal);
     const std::string path =
         "/" + encode_path_segment(index) + "/_forcemerge?max_num_segments=" + std::to_string(max_num_segments);
     auto sent = send(Method::Post, path, {}, Replay::OutcomeUnknownIsError, read_timeout);
-    if (!sent) return ClusterStatus(sent.error(), sent.outcome());
+    if (!sent) return sent.error();
     if (!is_success(*sent)) return failure(Method::Post, path, *sent);
     try {
         const auto root = parse_object(sent->body);
@@ -359,7 +360,7 @@ Result<std::vector<IndexSegments>> EsClient::primary_segments(const std::vector<
     return out;
 }
 
-ClusterStatus EsClient::delete_indices(const std::vector<std::string>& names) {
+Status EsClient::delete_indices(const std::vector<std::string>& names) {
     for (const auto& name : names) {
         if (auto refusal = single_index_refusal(name); !refusal.empty()) {
             return make_error(ErrorKind::StepFailed, refusal + "; nothing was deleted");
@@ -371,7 +372,11 @@ ClusterStatus EsClient::delete_indices(const std::vector<std::string>& names) {
         auto sent = send(Method::Delete, path, {}, Replay::OutcomeUnknownIsError);
         const std::string progress = " (" + std::to_string(deleted) + " of " + std::to_string(names.size()) +
                                      " indices were deleted before this request)";
-        if (!sent) return ClusterStatus(make_error(sent.error().kind, sent.error().message + progress), sent.outcome());
+        if (!sent) {
+            Error error = sent.error();
+            error.message += progress;
+            return error;
+        }
         if (!is_success(*sent)) {
             Error error = failure(Method::Delete, path, *sent);
             error.message += progress;

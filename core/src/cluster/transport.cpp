@@ -99,6 +99,13 @@ std::string with_hint(const std::string& detail, std::chrono::milliseconds read_
     return detail + " (read timeout " + std::to_string(read_timeout.count()) + " ms)";
 }
 
+// A change sent without a usable answer: it may or may not have been applied, so it is not repeated blindly.
+Error unknown_outcome(const std::string& shown, const std::string& what) {
+    return unknown_outcome_error(ErrorKind::StepFailed, shown + ": the outcome is unknown: " + what +
+                                                            "; the request may or may not have been applied: re-read "
+                                                            "the cluster state before repeating it");
+}
+
 }  // namespace
 
 Result<Transport> Transport::create(const ConnectionOptions& options, TransportHooks hooks) {
@@ -337,7 +344,7 @@ Transport::Attempt Transport::attempt(Node& node, Method method, std::string_vie
     return result;
 }
 
-ClusterResult<HttpResponse> Transport::request(Method method, std::string_view path_and_query,
+Result<HttpResponse> Transport::request(Method method, std::string_view path_and_query,
                                                std::string_view body, Replay replay,
                                                std::optional<std::chrono::milliseconds> read_timeout) {
     const auto timeout = read_timeout.value_or(m_options.read_timeout);
@@ -376,13 +383,7 @@ ClusterResult<HttpResponse> Transport::request(Method method, std::string_view p
                     // server's timeout elapsed, the change may still be applied); a 502/503/504 can come from a proxy
                     // or a coordinating node after the change was applied, so repeating it blindly could fail or
                     // double-apply it.
-                    return ClusterResult<HttpResponse>(
-                        make_error(ErrorKind::StepFailed,
-                                   shown + ": the outcome is unknown: the node answered " +
-                                       describe_status(outcome.response) +
-                                       "; the request may or may not have been applied: re-read the cluster state "
-                                       "before repeating it"),
-                        Outcome::Unknown);
+                    return unknown_outcome(shown, "the node answered " + describe_status(outcome.response));
                 }
                 only_connect_failures = false;
                 last_detail = describe_status(outcome.response);
@@ -397,12 +398,7 @@ ClusterResult<HttpResponse> Transport::request(Method method, std::string_view p
                 continue;
             case Failure::TooLarge:
                 if (replay == Replay::OutcomeUnknownIsError) {
-                    return ClusterResult<HttpResponse>(
-                        make_error(ErrorKind::StepFailed,
-                                   shown + ": the outcome is unknown: " + outcome.detail +
-                                       "; the request may or may not have been applied: re-read the cluster state "
-                                       "before repeating it"),
-                        Outcome::Unknown);
+                    return unknown_outcome(shown, outcome.detail);
                 }
                 return make_error(ErrorKind::StepFailed, shown + ": " + outcome.detail +
                                                              " (max_response_bytes); nothing was changed by this "
@@ -422,12 +418,7 @@ ClusterResult<HttpResponse> Transport::request(Method method, std::string_view p
             case Failure::NoResponse:
             case Failure::AfterSend:
                 if (replay == Replay::OutcomeUnknownIsError) {
-                    return ClusterResult<HttpResponse>(
-                        make_error(ErrorKind::StepFailed,
-                                   shown + ": the outcome is unknown: " + outcome.detail +
-                                       "; the request may or may not have been applied: re-read the cluster state "
-                                       "before repeating it"),
-                        Outcome::Unknown);
+                    return unknown_outcome(shown, outcome.detail);
                 }
                 only_connect_failures = false;
                 break;
