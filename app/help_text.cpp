@@ -25,8 +25,9 @@ const std::vector<OptionHelp>& all_options() {
         {"ca-file", "FILE", "PEM CA bundle to verify the cluster's TLS certificate"},
         {"connection", "FILE",
          "connection file, INI or JSON: nodes, ca_file, username, username_file/password_file/api_key_file, "
-         "connect_timeout, tls_handshake_timeout, read_timeout (default: $ALIASING_CONNECTION); secrets only by file "
-         "path; refused when group or others may read it"},
+         "connect_timeout, tls_handshake_timeout, read_timeout, sigv4_region/sigv4_service/sigv4_profile/"
+         "sigv4_credentials_file (any of them signs, as --aws-sigv4) (default: $ALIASING_CONNECTION); secrets only by "
+         "file path; refused when group or others may read it"},
         {"insecure", "", "do not verify the cluster's TLS certificate (loudly warned about; never in prod)"},
         {"aws-sigv4", "", "sign every request with AWS SigV4 (Amazon OpenSearch Service); also ALIASING_AWS_SIGV4=1"},
         {"aws-region", "REGION", "the AWS region for --aws-sigv4 (default: $AWS_REGION)"},

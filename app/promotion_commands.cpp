@@ -161,7 +161,9 @@ Result<cluster::EsClient> connect(const CommandLine& line, RunLog& log) {
     auto options = cluster::connection_options_from(line.es_urls, ca_file, tls, environment);
     if (!options) return options.error();
     if (file) cluster::apply_connection_file(*file, *options);
-    auto signing = cluster::aws_signing_from(line.aws, cluster::process_environment());
+    // The connection file's sigv4_* keys complete the command line's flags, and its profile and credentials file
+    // stand in for the AWS_* variables (through `environment`).
+    auto signing = cluster::aws_signing_from(file ? cluster::signing_flags_with(*file, line.aws) : line.aws, environment);
     if (!signing) return signing.error();
     if (*signing && (!options->api_key.empty() || !options->username.empty())) {
         return make_error(ErrorKind::Usage, "--aws-sigv4 replaces ALIASING_ES_USERNAME/ALIASING_ES_API_KEY: unset them");

@@ -1,6 +1,8 @@
 // The connection file: INI or JSON, secrets only by path, refused when group/others may read it.
 #include "aliasing/cluster/connection_file.hpp"
 
+#include "aliasing/cluster/aws_signing.hpp"
+
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
@@ -84,10 +86,73 @@ TEST(ConnectionFile, UnknownKeySuggestsTheCloseOne) {
         << file.error().message;
 }
 
-TEST(ConnectionFile, SigV4KeysAreReservedNotSilentlyIgnored) {
-    auto file = load_connection_file(write_file("sigv4.ini", "nodes = https://search.example:443\nsigv4_region = eu-west-1\n"));
+TEST(ConnectionFile, SigV4KeysSignWithTheFilesRegionServiceAndProfileInsteadOfTheEnvironments) {
+    const std::string credentials = write_file("aws-credentials", "[default]\naws_access_key_id = AKIDDEFAULT\n"
+                                                                  "aws_secret_access_key = default-secret\n"
+                                                                  "[batch]\naws_access_key_id = AKIDBATCH\n"
+                                                                  "aws_secret_access_key = batch-secret\n"
+                                                                  "aws_session_token = batch-token\n");
+    auto file = load_connection_file(write_file("sigv4.ini", "nodes = https://search.example:443\nsigv4_region = eu-west-1\n"
+                                                             "sigv4_service = aoss\nsigv4_profile = batch\n"
+                                                             "sigv4_credentials_file = " + credentials + "\n"));
+    ASSERT_TRUE(file.ok()) << file.error().message;
+    // The environment's keys, profile, region and ES credentials are the file's to replace, never to mix with.
+    const auto env = with_connection_file(*file, environment({{"AWS_ACCESS_KEY_ID", "AKIDENV"},
+                                                              {"AWS_SECRET_ACCESS_KEY", "env-secret"},
+                                                              {"AWS_PROFILE", "default"},
+                                                              {"AWS_REGION", "us-east-1"},
+                                                              {"ALIASING_ES_API_KEY", "env-key"}}));
+    EXPECT_EQ(env("ALIASING_ES_API_KEY"), std::nullopt);
+    auto signing = aws_signing_from(signing_flags_with(*file, {}), env);
+    ASSERT_TRUE(signing.ok()) << signing.error().message;
+    ASSERT_TRUE(signing->has_value()) << "the sigv4_* keys turn signing on";
+    EXPECT_EQ((*signing)->region, "eu-west-1");
+    EXPECT_EQ((*signing)->service, "aoss");
+    EXPECT_EQ((*signing)->credentials.access_key_id, "AKIDBATCH");
+    EXPECT_EQ((*signing)->credentials.secret_access_key, "batch-secret");
+    EXPECT_EQ((*signing)->credentials.session_token, "batch-token");
+
+    AwsSigningFlags command_line;
+    command_line.region = "ap-south-1";
+    command_line.service = "es";
+    auto flags = signing_flags_with(*file, command_line);
+    EXPECT_EQ(flags.region, "ap-south-1") << "the command line wins over the file";
+    EXPECT_EQ(flags.service, "es");
+}
+
+TEST(ConnectionFile, RegionAloneSignsWithTheEnvironmentsKeys) {
+    auto file = load_connection_file(write_file("region.ini", "nodes = https://search.example:443\nsigv4_region = eu-west-1\n"));
+    ASSERT_TRUE(file.ok()) << file.error().message;
+    auto signing = aws_signing_from(signing_flags_with(*file, {}),
+                                    with_connection_file(*file, environment({{"AWS_ACCESS_KEY_ID", "AKIDENV"},
+                                                                             {"AWS_SECRET_ACCESS_KEY", "env-secret"}})));
+    ASSERT_TRUE(signing.ok()) << signing.error().message;
+    ASSERT_TRUE(signing->has_value());
+    EXPECT_EQ((*signing)->credentials.access_key_id, "AKIDENV");
+    EXPECT_EQ((*signing)->service, "es");
+}
+
+TEST(ConnectionFile, NoSigV4KeyLeavesSigningToTheEnvironment) {
+    auto file = load_connection_file(write_file("plain.ini", "nodes = http://127.0.0.1:9200\n"));
+    ASSERT_TRUE(file.ok()) << file.error().message;
+    EXPECT_FALSE(signing_flags_with(*file, {}).sigv4);
+    EXPECT_EQ(with_connection_file(*file, environment({{"AWS_PROFILE", "x"}}))("AWS_PROFILE"), "x");
+}
+
+TEST(ConnectionFile, AwsSecretsInlineAndAnUnknownServiceAreRefusedNamingTheKey) {
+    for (const char* key : {"aws_secret_access_key", "aws_session_token"}) {
+        auto file = load_connection_file(write_file("inline-aws.ini", std::string("sigv4_region = x\n") + key + " = s3cr3t\n"));
+        ASSERT_FALSE(file.ok()) << key;
+        EXPECT_NE(file.error().message.find(std::string(key) + ": secrets are never written inline"), std::string::npos)
+            << file.error().message;
+        EXPECT_NE(file.error().message.find("sigv4_credentials_file"), std::string::npos) << file.error().message;
+        EXPECT_EQ(file.error().message.find("s3cr3t"), std::string::npos);
+    }
+    auto file = load_connection_file(write_file("service.ini", "sigv4_region = x\nsigv4_service = s3\n"));
     ASSERT_FALSE(file.ok());
-    EXPECT_NE(file.error().message.find("not implemented yet"), std::string::npos) << file.error().message;
+    EXPECT_NE(file.error().message.find("sigv4_service: value \"s3\" is not valid: expected es (OpenSearch Service domains) or aoss"),
+              std::string::npos)
+        << file.error().message;
 }
 
 TEST(ConnectionFile, BadTimeoutNamesTheKey) {

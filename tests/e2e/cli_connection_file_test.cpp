@@ -1,4 +1,4 @@
-// `--connection FILE` / ALIASING_CONNECTION: one path instead of a dozen environment variables.
+// `--connection FILE` / ALIASING_CONNECTION: one path instead of a dozen environment variables, SigV4 included.
 
 #include "process.hpp"
 #include "sim_process.hpp"
@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #ifdef ALIASING_SIM_BIN
 
@@ -49,6 +50,32 @@ TEST(CliConnectionFileTest, FileOthersMayReadIsRefusedBeforeAnyRequest) {
               std::string::npos)
         << r.err;
     std::filesystem::remove(file);
+}
+
+TEST(CliConnectionFileTest, SigV4KeysSignEveryRequestForTheCheckingSimulator) {
+    SimProcess sim(ALIASING_SIM_BIN, {"--distribution", "opensearch", "--version", "2.19.1", "--state",
+                                      kSource + "/examples/demo-cluster.json", "--aws-sigv4", "AKIDFILE:file/secret+key",
+                                      "--aws-region", "eu-north-1"});
+    const std::string credentials = connection_file("-aws", "[batch]\naws_access_key_id = AKIDFILE\n"
+                                                            "aws_secret_access_key = file/secret+key\n"
+                                                            "[stale]\naws_access_key_id = AKIDFILE\n"
+                                                            "aws_secret_access_key = not-the-secret\n");
+    const std::string head = "nodes = " + sim.url() + "\nsigv4_region = eu-north-1\nsigv4_credentials_file = " +
+                             credentials + "\n";
+    const std::string signing = connection_file("-sigv4.ini", head + "sigv4_profile = batch\n");
+    // The environment's keys are wrong on purpose: the file's profile replaces them.
+    const std::map<std::string, std::string> env = {{"AWS_ACCESS_KEY_ID", "AKIDENV"},
+                                                    {"AWS_SECRET_ACCESS_KEY", "env-secret"}};
+    ProcessResult run = run_process(ALIASING_BIN, {"run", kJob, "--connection", signing}, env);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ((run.out + run.err).find("file/secret+key"), std::string::npos) << "no secret in the output";
+
+    const std::string stale = connection_file("-stale.ini", head + "sigv4_profile = stale\n");
+    ProcessResult refused = run_process(ALIASING_BIN, {"status", kJob, "--connection", stale}, env);
+    EXPECT_EQ(refused.exit_code, 5) << refused.err;
+    EXPECT_NE(refused.err.find("403"), std::string::npos) << refused.err;
+    EXPECT_EQ(refused.err.find("not-the-secret"), std::string::npos) << refused.err;
+    for (const auto& path : {credentials, signing, stale}) std::filesystem::remove(path);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The real `aliasing` executable against the in-process sim (issue 4 item 4): `--report FILE` (SPEC §9) for a
 // successful, a refused and a failed run; `--log-format json` gives one JSON object per stderr line; credentials
-// never appear in stdout, stderr or the report; `status` and `run --dry-run` change nothing.
+// never appear in stdout, stderr or the report; `status` and `run --dry-run` change nothing. Real-cluster capable
+// but for the fault-injected and the credential tests.
 
 #include "pipeline_fixture.hpp"
 #include "process.hpp"
@@ -42,6 +43,7 @@ std::string base64(const std::string& text) {
 
 class CliReport : public PipelineSim {
 protected:
+    bool real_cluster_capable() const override { return true; }
     void SetUp() override {
         PipelineSim::SetUp();
         m_report = (std::filesystem::temp_directory_path() /
@@ -57,7 +59,8 @@ protected:
 
     ProcessResult aliasing(const std::string& command, std::vector<std::string> extra = {},
                            std::map<std::string, std::string> env = {}) {
-        std::vector<std::string> args = {command, kJob, "--es-url", m_sim->url(), "--log-format", "json"};
+        std::vector<std::string> args = {command, cluster_job_file(kJob), "--log-format", "json"};
+        for (const auto& argument : cli_cluster_arguments()) args.push_back(argument);
         if (command == "run") args.insert(args.end(), {"--report", m_report, "--timeout", "30"});
         args.insert(args.end(), extra.begin(), extra.end());
         return testing::run_process(ALIASING_BIN, args, env);
@@ -73,9 +76,9 @@ protected:
         const auto job = report->getObject("job");
         EXPECT_TRUE(job);
         if (job) {
-            EXPECT_EQ(job->getValue<std::string>("alias_name"), kAlias);
+            EXPECT_EQ(job->getValue<std::string>("alias_name"), named(kAlias));
             EXPECT_EQ(job->getValue<std::string>("data_source"), "customer");
-            EXPECT_EQ(job->getValue<std::string>("index_base"), "customer-2_0_0");
+            EXPECT_EQ(job->getValue<std::string>("index_base"), named("customer-2_0_0"));
         }
         const auto plugin = report->getObject("plugin");
         EXPECT_TRUE(plugin);
@@ -144,13 +147,22 @@ bool contains(const std::vector<std::string>& list, const std::string& item) {
 }
 
 TEST_F(CliReport, SuccessfulRunReportsEveryStepOk) {
+    // The example catalog's new generation has several segments per primary; a cluster that keeps its two
+    // documents in one segment (as aliasing-sim standing in for a real cluster does) gives the merge no work.
+    bool merge_has_work = false;
+    const NormalState before = state();
+    for (const auto& name : generation(kNewRun))
+        merge_has_work = merge_has_work || before.indices.at(name).segments_per_primary > 1;
+    EXPECT_TRUE(merge_has_work || on_real_cluster()) << before.describe();
     const auto result = aliasing("run");
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto json = report(0, "promoted");
     EXPECT_TRUE(json->getObject("plan")) << "a promotion's report carries its plan";
     const auto ok = steps_with_status(json, "ok");
     for (const char* step : {"preflight", "discover", "plan", "forcemerge", "replicas", "swap", "verify", "delete"})
-        EXPECT_TRUE(contains(ok, step)) << step;
+        EXPECT_TRUE(contains(ok, step) || (std::string(step) == "forcemerge" && !merge_has_work) ||
+                    (std::string(step) == "replicas" && replicas_capped()))
+            << step;
     EXPECT_TRUE(steps_with_status(json, "failed").empty());
     expect_json_lines(result.err);
 }
@@ -174,13 +186,14 @@ TEST_F(CliReport, ReportListsEveryDeletedIndexNotTheFirstSix) {
             continue;
         const auto indices = action->getArray("indices");
         ASSERT_TRUE(indices) << "a delete action names its indices: " << read_text(m_report);
-        for (std::size_t k = 0; k < indices->size(); ++k) reported.insert(indices->getElement<std::string>(static_cast<unsigned>(k)));
+        for (std::size_t k = 0; k < indices->size(); ++k)
+            reported.insert(unprefixed(indices->getElement<std::string>(static_cast<unsigned>(k))));
     }
     EXPECT_EQ(reported, deleted);
 }
 
 TEST_F(CliReport, RefusedRunOfAnIncompleteGenerationReportsExit4) {
-    ASSERT_EQ(control(Method::Delete, "/customer-2_0_0-contact-20261122t020000").status, 200);
+    ASSERT_EQ(control(Method::Delete, "/" + named("customer-2_0_0-contact-20261122t020000")).status, 200);
     const NormalState before = cluster_view();
     const auto result = aliasing("run");
     ASSERT_EQ(result.exit_code, 4) << result.err;
@@ -192,6 +205,7 @@ TEST_F(CliReport, RefusedRunOfAnIncompleteGenerationReportsExit4) {
 }
 
 TEST_F(CliReport, FailedRunReportsTheFailedStepAndExit6) {
+    ALIASING_SIMULATOR_ONLY(on_real_cluster(), "fault injection");
     add_fault(R"({"method":"PUT","path":"/*/_settings","status":500,"body":{"error":{"type":"illegal_state_exception","reason":"injected settings failure"},"status":500}})");
     const auto result = aliasing("run");
     ASSERT_EQ(result.exit_code, 6) << result.err;
@@ -203,6 +217,7 @@ TEST_F(CliReport, FailedRunReportsTheFailedStepAndExit6) {
 }
 
 TEST_F(CliReport, BasicAuthCredentialsNeverAppearInOutputOrReport) {
+    ALIASING_SIMULATOR_ONLY(on_real_cluster(), "fault injection, and credentials the cluster would refuse");
     const std::string user = "zq-user-7f3a9", password = "Pw-Secret-91XKq";
     const std::map<std::string, std::string> env = {{"ALIASING_ES_USERNAME", user},
                                                     {"ALIASING_ES_PASSWORD", password}};
@@ -222,6 +237,7 @@ TEST_F(CliReport, BasicAuthCredentialsNeverAppearInOutputOrReport) {
 }
 
 TEST_F(CliReport, ApiKeyNeverAppearsInOutputOrReport) {
+    ALIASING_SIMULATOR_ONLY(on_real_cluster(), "fault injection, and an API key the cluster would refuse");
     const std::string key = "ApiKeySecret-55QZ-x9";
     const auto failure = aliasing("run", {}, {{"ALIASING_ES_API_KEY", key}});
     EXPECT_EQ(failure.exit_code, 0) << failure.err;
@@ -239,7 +255,9 @@ TEST_F(CliReport, StatusChangesNothing) {
     EXPECT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find(kNewRun), std::string::npos) << result.out;
     EXPECT_EQ(cluster_view(), before);
-    for (const auto& request : requests()) EXPECT_EQ(request.method, "GET") << request.path;
+    if (!on_real_cluster()) {  // no request log there: the unchanged state is what is checked
+        for (const auto& request : requests()) EXPECT_EQ(request.method, "GET") << request.path;
+    }
 }
 
 TEST_F(CliReport, DryRunChangesNothing) {
@@ -247,7 +265,9 @@ TEST_F(CliReport, DryRunChangesNothing) {
     const auto result = aliasing("run", {"--dry-run"});
     EXPECT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(cluster_view(), before);
-    for (const auto& request : requests()) EXPECT_EQ(request.method, "GET") << request.path;
+    if (!on_real_cluster()) {  // no request log there: the unchanged state is what is checked
+        for (const auto& request : requests()) EXPECT_EQ(request.method, "GET") << request.path;
+    }
 }
 
 }  // namespace

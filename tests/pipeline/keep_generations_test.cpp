@@ -28,7 +28,10 @@ std::string state_with_new_entity() {
     return out.str();
 }
 
-class KeepGenerations : public PipelineSim {};
+class KeepGenerations : public PipelineSim {
+protected:
+    bool real_cluster_capable() const override { return true; }
+};
 
 TEST_F(KeepGenerations, TheLiveGenerationSurvivesAPromotionThatAddsAnEntityAndRollbackReturnsToIt) {
     load(state_with_new_entity());

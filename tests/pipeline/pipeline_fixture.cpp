@@ -9,6 +9,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -143,6 +144,18 @@ Job customer_job() {
 }
 
 void PipelineSim::SetUp() {
+    if (testing::real_cluster_url()) {
+        ALIASING_SIMULATOR_ONLY(!real_cluster_capable(), "fault injection, the request log or simulated figures");
+        std::string error;
+        m_real = testing::TestCluster::real(error);
+        ASSERT_TRUE(m_real) << error;
+        // The example job sets new_replicas 1, which one data node can never make green: cap it there.
+        const int data_nodes = m_real->data_nodes();
+        ASSERT_GE(data_nodes, 1) << "the cluster shows no data node in GET _cat/allocation";
+        if (data_nodes < 2) m_max_replicas = data_nodes - 1;
+        load(customer_state());
+        return;
+    }
     sim::ServerOptions options = sim_options();
     m_sim = std::make_unique<sim::Server>(options);
     m_sim->start();
@@ -156,22 +169,60 @@ void PipelineSim::SetUp() {
 }
 
 void PipelineSim::TearDown() {
+    m_real.reset();  // deletes everything under the test's prefix, on failure too
     m_control.reset();
-    m_sim->stop();
+    if (m_sim) m_sim->stop();
 }
 
-RunResult PipelineSim::run(const Job& job, PipelineOptions options, std::chrono::milliseconds read_timeout) {
+std::string PipelineSim::unprefixed(const std::string& name) const {
+    if (!m_real || name.rfind(m_real->prefix(), 0) != 0) return name;
+    return name.substr(m_real->prefix().size());
+}
+
+std::string PipelineSim::cluster_job_file(const std::string& path) {
+    if (!m_real) return path;
+    Poco::JSON::Parser parser;
+    auto job = parser.parse(read_file(path)).extract<Poco::JSON::Object::Ptr>();
+    for (const char* key : {"alias_name", "index_base"}) job->set(key, m_real->name(job->getValue<std::string>(key)));
+    if (m_max_replicas >= 0 && job->has("new_replicas") &&
+        std::stoi(job->getValue<std::string>("new_replicas")) > m_max_replicas)
+        job->set("new_replicas", std::to_string(m_max_replicas));
+    const std::string copy = ::testing::TempDir() + "/" + m_real->prefix() + "job.json";
+    std::ofstream out(copy);
+    Poco::JSON::Stringifier::stringify(job, out);
+    return copy;
+}
+
+std::vector<std::string> PipelineSim::cli_cluster_arguments() const {
+    if (m_real) return m_real->cli_arguments();
+    return {"--es-url", m_client_url.empty() ? m_sim->url() : m_client_url};
+}
+
+RunResult PipelineSim::run(const Job& given_job, PipelineOptions options, std::chrono::milliseconds read_timeout) {
+    Job job = given_job;
     cluster::ConnectionOptions connection;
-    connection.urls = {m_client_url.empty() ? m_sim->url() : m_client_url};
+    cluster::TransportHooks hooks{[](std::chrono::milliseconds) {}, [] { return 0.5; }};
+    if (m_real) {
+        // A real cluster takes real time: its own credentials, a read timeout for real health waits and merges,
+        // real sleeps between polls and retries; every name under the test's prefix.
+        connection = m_real->connection();
+        connection.read_timeout = std::max<std::chrono::milliseconds>(read_timeout, 60s);
+        hooks = {};
+        job.alias_name = m_real->name(job.alias_name);
+        job.index_base = m_real->name(job.index_base);
+        if (m_max_replicas >= 0 && job.new_replicas) job.new_replicas = std::min(*job.new_replicas, m_max_replicas);
+        if (options.lock) options.lock->index = m_real->lock_index();
+    } else {
+        connection.urls = {m_client_url.empty() ? m_sim->url() : m_client_url};
+        connection.read_timeout = read_timeout;
+        connection.sigv4 = m_sigv4;
+        if (!options.sleep) options.sleep = [](std::chrono::milliseconds) {};
+    }
     connection.connect_timeout = 1s;
-    connection.read_timeout = read_timeout;
-    connection.sigv4 = m_sigv4;
-    auto transport = cluster::Transport::create(
-        connection, cluster::TransportHooks{[](std::chrono::milliseconds) {}, [] { return 0.5; }});
+    auto transport = cluster::Transport::create(connection, hooks);
     EXPECT_TRUE(transport.ok());
     if (!transport.ok()) return {};
     cluster::EsClient client(std::move(*transport));
-    if (!options.sleep) options.sleep = [](std::chrono::milliseconds) {};
     std::ostringstream log_text, plan_text;
     RunLog log(log_text, LogFormat::Text, Terminal::No);
     RunReport report;
@@ -187,12 +238,21 @@ RunResult PipelineSim::run(const Job& job, PipelineOptions options, std::chrono:
 }
 
 cluster::HttpResponse PipelineSim::control(cluster::Method method, const std::string& path, const std::string& body) {
+    if (m_real) {
+        EXPECT_NE(path.rfind("/_sim", 0), 0u) << path << ": the simulator's controls are not on a real cluster";
+        return m_real->request(method, path, body);
+    }
     auto response = m_control->request(method, path, body, cluster::Replay::Safe);
     EXPECT_TRUE(response.ok()) << path << ": " << response.error().message;
     return response.ok() ? *response : cluster::HttpResponse{};
 }
 
 void PipelineSim::load(const std::string& state_document) {
+    if (m_real) {
+        m_real->cleanup();
+        ASSERT_EQ(m_real->seed(state_document, m_max_replicas), "");
+        return;
+    }
     const std::string error = m_sim->load_state(state_document);
     ASSERT_EQ(error, "");
     clear_faults();
@@ -200,14 +260,23 @@ void PipelineSim::load(const std::string& state_document) {
 }
 
 void PipelineSim::add_fault(const std::string& json) {
+    ASSERT_FALSE(m_real) << "fault injection needs the simulator: " << json;
     const auto response = control(cluster::Method::Post, "/_sim/faults", json);
     ASSERT_LT(response.status, 300) << response.body;
 }
 
-void PipelineSim::clear_faults() { control(cluster::Method::Delete, "/_sim/faults"); }
-void PipelineSim::clear_requests() { control(cluster::Method::Delete, "/_sim/requests"); }
+void PipelineSim::clear_faults() {
+    if (!m_real) control(cluster::Method::Delete, "/_sim/faults");
+}
+void PipelineSim::clear_requests() {
+    if (!m_real) control(cluster::Method::Delete, "/_sim/requests");
+}
 
 std::vector<LoggedRequest> PipelineSim::requests() {
+    if (m_real) {
+        ADD_FAILURE() << "the request log needs the simulator";
+        return {};
+    }
     const auto body = control(cluster::Method::Get, "/_sim/requests").body;
     Poco::JSON::Parser parser;
     const auto object = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
@@ -229,7 +298,7 @@ std::vector<LoggedRequest> PipelineSim::requests_to(const std::string& method, c
     return out;
 }
 
-NormalState PipelineSim::state() { return normalise(m_sim->dump_state()); }
+NormalState PipelineSim::state() { return normalise(raw_state()); }
 
 long long PipelineSim::wait_for_open_connections(long long expected) {
     long long open = -1;

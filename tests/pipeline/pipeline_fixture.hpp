@@ -3,6 +3,12 @@
 /// aliasing-sim on 127.0.0.1. Retry sleeps and polling sleeps are no-ops, the read timeout is short, so a whole
 /// promotion takes milliseconds. A separate control Transport talks to the sim's /_sim/ endpoints; it holds one
 /// kept-alive connection of its own, which /_sim/connections counts.
+///
+/// With ALIASING_TEST_ES_URL set, a fixture that says real_cluster_capable() runs against that cluster instead
+/// (testing::TestCluster): load() creates the state document's indices and aliases under the test's unique prefix
+/// (one primary, two documents in two segments), state() reads them back with the prefix taken off, run() prefixes the job's alias and
+/// index_base and the lock index, and sleeps for real; on a one-node cluster replicas are capped at 0. Every other
+/// fixture is skipped there, saying so: it needs the simulator's fault injection, request log or simulated figures.
 
 #include "aliasing/cluster/es_client.hpp"
 #include "aliasing/cluster/transport.hpp"
@@ -12,6 +18,8 @@
 
 #include <aliasing/sim/server.hpp>
 #include <gtest/gtest.h>
+
+#include "test_cluster.hpp"
 
 #include <chrono>
 #include <map>
@@ -86,8 +94,24 @@ protected:
         options.data_nodes = 3;
         return options;
     }
+    /// True for a fixture whose tests need none of the simulator's controls (faults, request log, loaded figures),
+    /// so they also run against the real cluster of ALIASING_TEST_ES_URL.
+    virtual bool real_cluster_capable() const { return false; }
     void SetUp() override;
     void TearDown() override;
+    bool on_real_cluster() const { return m_real != nullptr; }
+    /// True on a real cluster with one data node: replicas are capped at 0 there, in the seeded catalog and in
+    /// the job's new_replicas, so the replica step has nothing to do.
+    bool replicas_capped() const { return m_max_replicas >= 0; }
+    /// The name as it is on the cluster: under the real cluster's test prefix, unchanged on the simulator.
+    std::string named(const std::string& name) const { return m_real ? m_real->name(name) : name; }
+    /// The name as the test knows it: the test prefix taken off.
+    std::string unprefixed(const std::string& name) const;
+    /// The job file as the cluster needs it: `path` itself on the simulator, on a real cluster a copy with
+    /// alias_name and index_base under the test's prefix.
+    std::string cluster_job_file(const std::string& path);
+    /// The `aliasing` arguments reaching the cluster: --es-url, and on a real cluster the prefixed --lock-index.
+    std::vector<std::string> cli_cluster_arguments() const;
 
     /// Runs the pipeline once with a fresh client (closed when the run ends).
     RunResult run(const Job& job, PipelineOptions options = {}, std::chrono::milliseconds read_timeout = 300ms);
@@ -101,11 +125,13 @@ protected:
     /// The logged requests with this method and path, in arrival order.
     std::vector<LoggedRequest> requests_to(const std::string& method, const std::string& path);
     NormalState state();
-    std::string raw_state() { return m_sim->dump_state(); }
+    std::string raw_state() { return m_real ? m_real->state_document() : m_sim->dump_state(); }
     /// Waits up to 3 s for /_sim/connections "open" to reach `expected`; returns the last value seen.
     long long wait_for_open_connections(long long expected);
 
-    std::unique_ptr<sim::Server> m_sim;
+    std::unique_ptr<sim::Server> m_sim;              ///< null on a real cluster
+    std::unique_ptr<testing::TestCluster> m_real;  ///< the cluster of ALIASING_TEST_ES_URL, else null
+    int m_max_replicas = -1;                         ///< >= 0: the real cluster holds no more replicas than this
     std::optional<cluster::SigV4Config> m_sigv4;  ///< run() signs every request when set
     std::optional<cluster::Transport> m_control;
     std::string m_client_url;  ///< when set, run() connects here instead of the sim (e.g. a proxy in front of it)

@@ -111,6 +111,14 @@ TEST(LayoutTemplate, UppercaseNamesDoNotMatch) {
     EXPECT_FALSE(kSimple.match("c-1", "c-1-person-20261015T103000"));
 }
 
+// The whole name is checked, not only its variable parts: an uppercase index base (never valid in a job, but
+// match() is public SDK) still finds no index, because Elasticsearch has none with an uppercase name.
+// Found by fuzz_layout (fuzz/corpus/fuzz_layout/regress-uppercase-base).
+TEST(LayoutTemplate, AnUppercaseIndexBaseMatchesNoName) {
+    EXPECT_FALSE(kSimple.match("cusTomer-2_0_0", "cusTomer-2_0_0-e-0"));
+    EXPECT_TRUE(kSimple.match("customer-2_0_0", "customer-2_0_0-e-0"));
+}
+
 TEST(LayoutTemplate, FormatBuildsTheName) {
     EXPECT_EQ(kSuffix.format("s-1", "person", "20261015t103000"), "s-1-person-employee-20261015t103000");
     EXPECT_EQ(kInfix.format("s-1", "person", "20261015t103000"), "s-1-employee-person-20261015t103000");

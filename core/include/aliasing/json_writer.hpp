@@ -34,6 +34,9 @@ public:
         return value(v);
     }
 
+    /// Room for `bytes` of output, so that a large document is not copied each time it outgrows its buffer.
+    void reserve(std::size_t bytes) { m_out.reserve(bytes); }
+
     const std::string& str() const { return m_out; }
     std::string take() { return std::move(m_out); }
 

@@ -1,6 +1,7 @@
 #include "aliasing/catalog.hpp"
 
 #include "aliasing/file_io.hpp"
+#include "aliasing/huge_pages.hpp"
 
 #include <simdjson.h>
 
@@ -273,6 +274,7 @@ Result<Catalog> Catalog::parse(std::string body, std::string_view origin) {
     // One row of `_cat/indices?format=json` with the columns planning reads is rarely under 128 bytes: reserving for
     // that many rows avoids regrowing (and copying) the records; pages never written are never resident.
     catalog.m_indices.reserve(length / 128 + 1);
+    advise_huge_pages(catalog.m_indices.data(), catalog.m_indices.capacity() * sizeof(IndexRecord));
 
     auto not_catalog = [&](const char* why) {
         return make_error(ErrorKind::Usage, std::string(origin) + ": " + why +

@@ -21,8 +21,14 @@ namespace {
 constexpr std::string_view kKeys[] = {
     "nodes",         "ca_file",      "username",        "username_file",
     "password_file", "api_key_file", "connect_timeout", "tls_handshake_timeout",
-    "read_timeout",  "sigv4_region", "sigv4_service",   "sigv4_profile"};
+    "read_timeout",  "sigv4_region", "sigv4_service",   "sigv4_profile",
+    "sigv4_credentials_file"};
 constexpr std::string_view kInlineSecrets[] = {"password", "api_key"};
+/// AWS secrets as a credentials file spells them: they belong in that file, named by sigv4_credentials_file.
+constexpr std::string_view kInlineAwsSecrets[] = {"aws_secret_access_key", "aws_session_token"};
+/// What the file's credentials replace in the environment when it names a profile or a credentials file.
+constexpr std::string_view kAwsCredentialVariables[] = {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+                                                        "AWS_SESSION_TOKEN"};
 
 Error usage(const std::string& path, const std::string& message) {
     return make_error(ErrorKind::Usage, "connection file " + path + ": " + message);
@@ -86,17 +92,17 @@ Result<ConnectionFile> load_connection_file(const std::filesystem::path& file_pa
                                  key + "_file");
             }
         }
+        if (std::find(std::begin(kInlineAwsSecrets), std::end(kInlineAwsSecrets), key) != std::end(kInlineAwsSecrets)) {
+            return usage(path, key +
+                                   ": secrets are never written inline; put it in an AWS credentials file readable "
+                                   "only by this user and name that file with sigv4_credentials_file (and its "
+                                   "[profile] with sigv4_profile)");
+        }
         if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) {
             const std::string close =
                 closest_name(key, std::vector<std::string_view>(std::begin(kKeys), std::end(kKeys)));
             return usage(
                 path, key + " is not a known key" + (close.empty() ? "" : "; did you mean " + close + "?"));
-        }
-        if (key.rfind("sigv4_", 0) == 0) {
-            return usage(
-                path, key +
-                          ": SigV4 signing (Amazon OpenSearch Service) is not implemented yet; the sigv4_* "
-                          "keys are reserved for it");
         }
     }
 
@@ -126,6 +132,14 @@ Result<ConnectionFile> load_connection_file(const std::filesystem::path& file_pa
         file.username_file = optional("username_file");
         file.password_file = optional("password_file");
         file.api_key_file = optional("api_key_file");
+        file.sigv4_region = optional("sigv4_region");
+        file.sigv4_service = optional("sigv4_service");
+        file.sigv4_profile = optional("sigv4_profile");
+        file.sigv4_credentials_file = optional("sigv4_credentials_file");
+        if (file.sigv4_service && *file.sigv4_service != "es" && *file.sigv4_service != "aoss") {
+            return usage(path, "sigv4_service: value \"" + *file.sigv4_service +
+                                   "\" is not valid: expected es (OpenSearch Service domains) or aoss (serverless)");
+        }
         for (auto [key, target] : {std::pair{"connect_timeout", &file.connect_timeout},
                                    std::pair{"tls_handshake_timeout", &file.tls_handshake_timeout},
                                    std::pair{"read_timeout", &file.read_timeout}}) {
@@ -141,10 +155,18 @@ Result<ConnectionFile> load_connection_file(const std::filesystem::path& file_pa
 }
 
 GetEnv with_connection_file(const ConnectionFile& file, GetEnv environment) {
+    // SigV4 is the file's credential too: ALIASING_ES_* from the environment would only clash with it.
     const bool names_credentials =
-        file.username || file.username_file || file.password_file || file.api_key_file;
-    return [file, environment = std::move(environment),
-            names_credentials](std::string_view name) -> std::optional<std::string> {
+        file.username || file.username_file || file.password_file || file.api_key_file || file.signs();
+    const bool names_aws_credentials = file.sigv4_profile || file.sigv4_credentials_file;
+    return [file, environment = std::move(environment), names_credentials,
+            names_aws_credentials](std::string_view name) -> std::optional<std::string> {
+        if (names_aws_credentials) {
+            if (name == "AWS_PROFILE" && file.sigv4_profile) return file.sigv4_profile;
+            if (name == "AWS_SHARED_CREDENTIALS_FILE" && file.sigv4_credentials_file) return file.sigv4_credentials_file;
+            for (auto variable : kAwsCredentialVariables)
+                if (name == variable) return std::nullopt;
+        }
         if (name == "ALIASING_ES_URL" && !file.nodes.empty()) {
             return join(file.nodes, ",");
         }
@@ -157,6 +179,13 @@ GetEnv with_connection_file(const ConnectionFile& file, GetEnv environment) {
         }
         return environment(name);
     };
+}
+
+AwsSigningFlags signing_flags_with(const ConnectionFile& file, AwsSigningFlags flags) {
+    flags.sigv4 = flags.sigv4 || file.signs();
+    if (!flags.region) flags.region = file.sigv4_region;
+    if (!flags.service) flags.service = file.sigv4_service;
+    return flags;
 }
 
 void apply_connection_file(const ConnectionFile& file, ConnectionOptions& options) {

@@ -1,4 +1,5 @@
 #include "aliasing/file_io.hpp"
+#include "aliasing/huge_pages.hpp"
 
 #include <simdjson.h>
 
@@ -19,7 +20,14 @@ Result<std::string> read_file(const std::filesystem::path& path) {
     if (!file) return fail(std::strerror(errno));
     std::string bytes;
     const auto size = std::filesystem::file_size(path, ec);
-    if (!ec) bytes.reserve(static_cast<std::size_t>(size) + simdjson::SIMDJSON_PADDING);
+    if (!ec) {
+        // A catalog can be hundreds of megabytes: one read straight into the padded buffer, rather than a system
+        // call and a copy per chunk. A file that grows meanwhile gets the rest below; one that shrinks ends early.
+        bytes.reserve(static_cast<std::size_t>(size) + simdjson::SIMDJSON_PADDING);
+        advise_huge_pages(bytes.data(), bytes.capacity());
+        bytes.resize(static_cast<std::size_t>(size));
+        bytes.resize(std::fread(bytes.data(), 1, bytes.size(), file.get()));
+    }
     char chunk[1 << 16];
     std::size_t got = 0;
     while ((got = std::fread(chunk, 1, sizeof chunk, file.get())) > 0) bytes.append(chunk, got);

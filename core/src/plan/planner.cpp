@@ -70,7 +70,12 @@ class Planner {
     void find_old_indices(const Plan& plan) {
         m_context.generation_live.assign(m_context.scan.generations.size(), 0);
         if (plan.old_indices.empty()) return;
-        const std::unordered_set<std::string_view> old(plan.old_indices.begin(), plan.old_indices.end());
+        // Hashed through a wrapper: for std::hash<string_view> itself, libstdc++ searches a set of up to 20 names
+        // (the usual alias) by comparing every element, a memcmp per same-length name for each of our indices.
+        struct NameHash {
+            std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+        };
+        const std::unordered_set<std::string_view, NameHash> old(plan.old_indices.begin(), plan.old_indices.end());
         const auto& records = m_context.request.catalog.indices();
         for (const auto& named : m_context.scan.named) {
             const std::string_view name = records[named.record].name;

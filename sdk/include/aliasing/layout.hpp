@@ -123,9 +123,8 @@ class LayoutTemplate {
         if (run_id_at == name.size() || run_id_at < fixed + 1) return std::nullopt;
         const std::size_t entity_end = run_id_at - m_after_entity.size();
         if (!starts_with_at(data + entity_end, m_after_entity)) return std::nullopt;
-        // index_base is the job's and the literals are checked lowercase: only the variable parts need a
-        // look.
-        if (!is_lowercase(std::string_view(data + prefix, name.size() - prefix))) return std::nullopt;
+        // The whole name, index base included: match() is public and a caller's base may be unchecked.
+        if (!is_lowercase(name)) return std::nullopt;
         return Parsed{std::string_view(data + prefix, entity_end - prefix),
                       std::string_view(data + run_id_at, name.size() - run_id_at), 0};
     }

@@ -207,5 +207,30 @@ TEST(PlannerTest, SwapCoversEveryObservedOldTarget) {
     EXPECT_EQ(plan.alias_change.removes, plan.old_indices);
 }
 
+// find_old_indices looks every index of ours up in the alias's targets (a hash set; see planner.cpp): pinned with
+// alias target sets on both sides of libstdc++'s small-set size (20), every name of the same length.
+TEST(PlannerTest, ManySameLengthAliasTargetsMarkExactlyTheirGenerationLive) {
+    for (const int entities : {19, 20, 21, 24}) {
+        Scenario s;
+        std::vector<std::string> live;
+        for (int e = 0; e < entities; ++e) {
+            const std::string entity = "e" + std::string(e < 10 ? "0" : "") + std::to_string(e);
+            for (const char* run : {"20261014t103000", "20261015t103000", "20261016t103000"})
+                s.rows.push_back({idx(entity, run)});
+            live.push_back(idx(entity, "20261015t103000"));
+        }
+        s.aliases = alias_body(live);
+        Plan plan = s.plan();
+        ASSERT_EQ(plan.outcome, PlanOutcome::Promote) << entities;
+        EXPECT_EQ(plan.candidate->run_id, "20261016t103000");
+        std::sort(live.begin(), live.end());
+        EXPECT_EQ(names(plan.old_indices), live);
+        ASSERT_EQ(plan.generations.size(), 3u);
+        EXPECT_FALSE(plan.generations[0].live);
+        EXPECT_TRUE(plan.generations[1].live);
+        EXPECT_FALSE(plan.generations[2].live);
+    }
+}
+
 }  // namespace
 }  // namespace aliasing
