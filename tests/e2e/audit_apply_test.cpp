@@ -1,6 +1,7 @@
 // `aliasing audit --apply` against aliasing-sim: it needs an explicit --pattern, never touches hidden indices (dot
 // names, index.hidden=true), and never merges an index of a data source whose merge policy is "never".
 
+#include "demo_cluster.hpp"
 #include "process.hpp"
 #include "sim_process.hpp"
 
@@ -21,7 +22,7 @@ using testing::SimProcess;
 
 const std::string kSource = ALIASING_SOURCE_DIR;
 
-SimProcess demo_sim() { return SimProcess(ALIASING_SIM_BIN, {"--state", kSource + "/examples/demo-cluster.json"}); }
+using e2e::demo_sim;
 
 /// The indices named in every POST .../_forcemerge the sim saw.
 std::set<std::string> merged_indices(const std::string& url) {

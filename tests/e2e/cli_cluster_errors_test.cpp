@@ -1,6 +1,7 @@
 // How `aliasing run` ends when the cluster cannot be used: a plain-HTTP port given as https, a user without the
 // privileges a request needs. Real executables: aliasing against aliasing-sim.
 
+#include "demo_cluster.hpp"
 #include "process.hpp"
 #include "sim_process.hpp"
 
@@ -21,7 +22,7 @@ using testing::SimProcess;
 const std::string kSource = ALIASING_SOURCE_DIR;
 const std::string kJob = kSource + "/examples/jobs/customer.json";
 
-SimProcess demo_sim() { return SimProcess(ALIASING_SIM_BIN, {"--state", kSource + "/examples/demo-cluster.json"}); }
+using e2e::demo_sim;
 
 std::string as_https(const std::string& url) { return "https://" + url.substr(std::string("http://").size()); }
 

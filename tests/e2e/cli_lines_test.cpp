@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -48,7 +50,9 @@ TEST_P(CliLines, RunPromotesAndTheReportNamesProductAndVersion) {
     SimProcess sim = line_sim(distribution, version);
     EXPECT_NE(http(sim.url(), "GET", "/").body.find("\"number\":\"" + version + "\""), std::string::npos)
         << "the command line's version wins over the state file's";
-    const std::string report = ::testing::TempDir() + "/aliasing-lines-report.json";
+    // One file per process: ctest runs the parameterized cases in parallel.
+    const std::string report =
+        ::testing::TempDir() + "/aliasing-lines-report-" + std::to_string(::getpid()) + ".json";
     const ProcessResult run = run_process(ALIASING_BIN, {"run", kJob, "--es-url", sim.url(), "--report", report});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_NE(run.err.find(product), std::string::npos) << run.err;

@@ -1,6 +1,7 @@
 // What `aliasing run` prints for a scheduler and a person: stdout JSON that ends with the real outcome and exit
 // code, JSON log lines that carry the job and run id, and one summary line at the end of every log.
 
+#include "demo_cluster.hpp"
 #include "process.hpp"
 #include "sim_process.hpp"
 
@@ -28,7 +29,7 @@ using testing::SimProcess;
 const std::string kSource = ALIASING_SOURCE_DIR;
 const std::string kJob = kSource + "/examples/jobs/customer.json";
 
-SimProcess demo_sim() { return SimProcess(ALIASING_SIM_BIN, {"--state", kSource + "/examples/demo-cluster.json"}); }
+using e2e::demo_sim;
 
 void fail_the_swap(const SimProcess& sim) {
     auto added = http(sim.url(), "POST", "/_sim/faults",

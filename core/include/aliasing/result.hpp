@@ -27,12 +27,25 @@ int exit_code(ErrorKind kind);
 /// Stable lowercase name, used in reports and JSON logs.
 const char* to_string(ErrorKind kind);
 
+/// Whether a failed request may still have changed the cluster.
+enum class Outcome {
+    Known,    ///< the node answered, or never got the request: the error says what happened
+    Unknown,  ///< the request was sent and the connection failed before the answer: re-read the state it changes
+};
+
 struct Error {
     ErrorKind kind;
     std::string message;  ///< what, where, and what to do; never contains secrets
+    /// Unknown only from requests that may change the cluster, sent with cluster::Replay::OutcomeUnknownIsError; the
+    /// message then says so and asks to re-read the state.
+    Outcome outcome = Outcome::Known;
 };
 
 inline Error make_error(ErrorKind kind, std::string message) { return Error{kind, std::move(message)}; }
+/// A failure after which a change may or may not have been applied.
+inline Error unknown_outcome_error(ErrorKind kind, std::string message) {
+    return Error{kind, std::move(message), Outcome::Unknown};
+}
 
 /// Either a value or an Error. Minimal std::expected stand-in (C++20).
 template <class T>
@@ -53,6 +66,8 @@ public:
     const T* operator->() const { return &value(); }
 
     const Error& error() const { return std::get<1>(m_state); }
+    /// A failure after which the request may still have been applied: re-read the state before deciding.
+    bool outcome_unknown() const { return !ok() && error().outcome == Outcome::Unknown; }
 
 private:
     std::variant<T, Error> m_state;

@@ -1,4 +1,5 @@
 #include "aliasing/cluster/es_client.hpp"
+#include "es_client_support.hpp"
 
 #include "aliasing/cluster/es_error.hpp"
 #include "aliasing/cluster/index_path.hpp"
@@ -11,13 +12,10 @@
 #include <charconv>
 
 namespace aliasing::cluster {
-namespace {
 
-using Poco::JSON::Object;
-
-Object::Ptr parse_object(const std::string& body) {
+Poco::JSON::Object::Ptr parse_object(const std::string& body) {
     Poco::JSON::Parser parser;
-    auto object = parser.parse(body).extract<Object::Ptr>();
+    auto object = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
     if (!object) throw Poco::DataFormatException("not a JSON object");
     return object;
 }
@@ -25,8 +23,6 @@ Object::Ptr parse_object(const std::string& body) {
 bool has_error_type(const HttpResponse& response, std::string_view type) {
     return parse_es_error(response.body).type == type;
 }
-
-bool is_success(const HttpResponse& response) { return response.status >= 200 && response.status < 300; }
 
 Error unexpected_body(Method method, const std::string& path, const std::string& what) {
     return make_error(ErrorKind::StepFailed, std::string(method_name(method)) + " " + path_for_message(path) +
@@ -49,9 +45,7 @@ std::string single_index_refusal(std::string_view index) {
     return {};
 }
 
-// "1 of 4 shards failed: [idx][0] illegal_state_exception: reason" for a broadcast response's _shards with
-// failed > 0 (the failures array appears only then); empty when no shard failed.
-std::string shard_failures(const Object::Ptr& shards) {
+std::string shard_failures(const Poco::JSON::Object::Ptr& shards) {
     if (!shards || shards->optValue<int>("failed", 0) <= 0) return {};
     std::string text = std::to_string(shards->optValue<int>("failed", 0)) + " of " +
                        std::to_string(shards->optValue<int>("total", 0)) + " shards failed";
@@ -70,11 +64,10 @@ std::string shard_failures(const Object::Ptr& shards) {
     return text;
 }
 
-}  // namespace
 
 EsClient::EsClient(Transport transport) : m_transport(std::move(transport)) {}
 
-ClusterResult<HttpResponse> EsClient::send(Method method, const std::string& path, std::string_view body,
+Result<HttpResponse> EsClient::send(Method method, const std::string& path, std::string_view body,
                                            Replay replay, std::optional<std::chrono::milliseconds> read_timeout) {
     return m_transport.request(method, path, body, replay, read_timeout);
 }
@@ -183,10 +176,10 @@ Result<std::string> EsClient::get_index_aliases(std::string_view pattern) {
     return std::move(sent->body);
 }
 
-ClusterStatus EsClient::update_aliases(std::string_view actions_json) {
+Status EsClient::update_aliases(std::string_view actions_json) {
     const std::string path = "/_aliases";
     auto sent = send(Method::Post, path, actions_json, Replay::OutcomeUnknownIsError);
-    if (!sent) return ClusterStatus(sent.error(), sent.outcome());
+    if (!sent) return sent.error();
     const HttpResponse& response = *sent;
     if (response.status == 404 && (has_error_type(response, "resource_not_found_exception") ||
                                    has_error_type(response, "aliases_not_found_exception"))) {
@@ -202,164 +195,19 @@ ClusterStatus EsClient::update_aliases(std::string_view actions_json) {
                               "POST /_aliases reported errors for some actions: " + response.body);
         }
         if (!root->optValue<bool>("acknowledged", false)) {
-            return ClusterStatus(make_error(ErrorKind::StepFailed,
-                                            "POST /_aliases was not acknowledged in time; the change may or may not "
-                                            "be applied: re-read the alias before deciding"),
-                                 Outcome::Unknown);
+            return unknown_outcome_error(ErrorKind::StepFailed,
+                                         "POST /_aliases was not acknowledged in time; the change may or may not "
+                                         "be applied: re-read the alias before deciding");
         }
     } catch (const Poco::Exception& e) {
-        return ClusterStatus(unexpected_body(Method::Post, path, e.displayText()), Outcome::Unknown);
+        Error error = unexpected_body(Method::Post, path, e.displayText());
+        error.outcome = Outcome::Unknown;
+        return error;
     }
     return Unit{};
 }
 
-Status EsClient::set_replicas(const std::vector<std::string>& indices, int replicas) {
-    if (replicas < 0) return make_error(ErrorKind::Usage, "number_of_replicas must be >= 0, got " + std::to_string(replicas));
-    const std::string body = "{\"index\":{\"number_of_replicas\":" + std::to_string(replicas) + "}}";
-    for (const auto& chunk : chunks(indices, "PUT", "/", "/_settings")) {
-        const std::string path = "/" + join_index_names(chunk) + "/_settings";
-        auto sent = send(Method::Put, path, body, Replay::Safe);
-        if (!sent) return sent.error();
-        if (!is_success(*sent)) return failure(Method::Put, path, *sent);
-    }
-    return Unit{};
-}
-
-ClusterResult<std::string> EsClient::start_forcemerge(std::string_view index, int max_num_segments) {
-    if (auto refusal = single_index_refusal(index); !refusal.empty()) return make_error(ErrorKind::StepFailed, refusal);
-    const std::string path = "/" + encode_path_segment(index) + "/_forcemerge?max_num_segments=" +
-                             std::to_string(max_num_segments) + "&wait_for_completion=false";
-    auto sent = send(Method::Post, path, {}, Replay::OutcomeUnknownIsError);
-    if (!sent) return ClusterResult<std::string>(sent.error(), sent.outcome());
-    if (!is_success(*sent)) return failure(Method::Post, path, *sent);
-    try {
-        const auto root = parse_object(sent->body);
-        if (!root->has("task")) throw Poco::DataFormatException("no task id");
-        std::string task = root->getValue<std::string>("task");
-        if (task.empty()) throw Poco::DataFormatException("empty task id");  // GET /_tasks/ would list every task
-        return task;
-    } catch (const Poco::Exception& e) {
-        return unexpected_body(Method::Post, path, e.displayText());
-    }
-}
-
-ClusterStatus EsClient::forcemerge_sync(std::string_view index, int max_num_segments,
-                                        std::chrono::milliseconds read_timeout) {
-    if (auto refusal = single_index_refusal(index); !refusal.empty()) return make_error(ErrorKind::StepFailed, refusal);
-    const std::string path =
-        "/" + encode_path_segment(index) + "/_forcemerge?max_num_segments=" + std::to_string(max_num_segments);
-    auto sent = send(Method::Post, path, {}, Replay::OutcomeUnknownIsError, read_timeout);
-    if (!sent) return ClusterStatus(sent.error(), sent.outcome());
-    if (!is_success(*sent)) return failure(Method::Post, path, *sent);
-    try {
-        const auto root = parse_object(sent->body);
-        if (const std::string failed = shard_failures(root->getObject("_shards")); !failed.empty()) {
-            return make_error(ErrorKind::StepFailed, "POST " + path_for_message(path) + ": " + failed);
-        }
-    } catch (const Poco::Exception& e) {
-        return unexpected_body(Method::Post, path, e.displayText());
-    }
-    return Unit{};
-}
-
-Result<TaskState> EsClient::get_task(std::string_view task_id) {
-    const std::string path = "/_tasks/" + encode_path_segment(task_id);
-    auto sent = send(Method::Get, path, {}, Replay::Safe);
-    if (!sent) return sent.error();
-    if (!is_success(*sent)) return failure(Method::Get, path, *sent);
-    try {
-        const auto root = parse_object(sent->body);
-        TaskState state;
-        state.completed = root->optValue<bool>("completed", false);
-        if (const auto task = root->getObject("task")) {
-            state.running_time_nanos = std::max<Poco::Int64>(0, task->optValue<Poco::Int64>("running_time_in_nanos", 0));
-        }
-        if (const auto response = root->getObject("response")) {
-            if (std::string failed = shard_failures(response->getObject("_shards")); !failed.empty())
-                state.shard_failures = std::move(failed);
-        }
-        if (const auto error = root->getObject("error")) {
-            state.error = error->optValue<std::string>("type", "") + ": " + error->optValue<std::string>("reason", "");
-        }
-        return state;
-    } catch (const Poco::Exception& e) {
-        return unexpected_body(Method::Get, path, e.displayText());
-    }
-}
-
-Result<HealthResult> EsClient::wait_for_health(const std::vector<std::string>& indices, std::string_view status,
-                                               std::chrono::seconds timeout) {
-    if (status != "green" && status != "yellow" && status != "red") {
-        return make_error(ErrorKind::Usage, "wait_for_status must be green, yellow or red, got '" + std::string(status) + "'");
-    }
-    HealthResult result{"green", false};
-    if (indices.empty()) return result;
-    const auto total = std::max(timeout, std::chrono::seconds{1});
-    const auto deadline = std::chrono::steady_clock::now() + total;
-    const std::string longest_suffix =
-        "?wait_for_status=" + std::string(status) + "&timeout=" + std::to_string(total.count()) + "s";
-    for (const auto& chunk : chunks(indices, "GET", "/_cluster/health/", longest_suffix)) {
-        const auto left = std::chrono::duration_cast<std::chrono::seconds>(deadline - std::chrono::steady_clock::now());
-        const auto wait = std::max(left, std::chrono::seconds{1});
-        const std::string path = "/_cluster/health/" + join_index_names(chunk) + "?wait_for_status=" +
-                                 std::string(status) + "&timeout=" + std::to_string(wait.count()) + "s";
-        auto sent = send(Method::Get, path, {}, Replay::Safe,
-                         std::chrono::duration_cast<std::chrono::milliseconds>(wait) + std::chrono::seconds{30});
-        if (!sent) return sent.error();
-        if (!is_success(*sent) && sent->status != 408) return failure(Method::Get, path, *sent);
-        try {
-            const auto root = parse_object(sent->body);
-            const std::string chunk_status = root->optValue<std::string>("status", "red");
-            if (chunk_status != "green" && chunk_status != "yellow" && chunk_status != "red") {
-                throw Poco::DataFormatException("status '" + chunk_status + "' is not green, yellow or red");
-            }
-            if (status_rank(chunk_status) > status_rank(result.status)) result.status = chunk_status;
-            if (root->optValue<bool>("timed_out", sent->status == 408) || sent->status == 408) {
-                result.timed_out = true;
-                return result;
-            }
-        } catch (const Poco::Exception& e) {
-            return unexpected_body(Method::Get, path, e.displayText());
-        }
-    }
-    return result;
-}
-
-Result<std::vector<IndexSegments>> EsClient::primary_segments(const std::vector<std::string>& indices) {
-    std::vector<IndexSegments> out;
-    for (const auto& chunk : chunks(indices, "GET", "/", "/_stats/segments,store")) {
-        const std::string path = "/" + join_index_names(chunk) + "/_stats/segments,store";
-        auto sent = send(Method::Get, path, {}, Replay::Safe);
-        if (!sent) return sent.error();
-        if (!is_success(*sent)) return failure(Method::Get, path, *sent);
-        try {
-            const auto root = parse_object(sent->body);
-            const auto by_index = root->getObject("indices");
-            if (!by_index) throw Poco::DataFormatException("no indices object");
-            for (const auto& name : chunk) {
-                const auto index = by_index->getObject(name);
-                const auto primaries = index ? index->getObject("primaries") : nullptr;
-                if (!primaries) continue;
-                IndexSegments segments{name, 0, 0};
-                if (const auto seg = primaries->getObject("segments")) {
-                    segments.segment_count = seg->optValue<Poco::Int64>("count", 0);
-                }
-                if (const auto store = primaries->getObject("store")) {
-                    segments.store_bytes = store->optValue<Poco::Int64>("size_in_bytes", 0);
-                }
-                if (segments.segment_count < 0 || segments.store_bytes < 0) {
-                    throw Poco::DataFormatException("negative segment count or store size for " + name);
-                }
-                out.push_back(std::move(segments));
-            }
-        } catch (const Poco::Exception& e) {
-            return unexpected_body(Method::Get, path, e.displayText());
-        }
-    }
-    return out;
-}
-
-ClusterStatus EsClient::delete_indices(const std::vector<std::string>& names) {
+Status EsClient::delete_indices(const std::vector<std::string>& names) {
     for (const auto& name : names) {
         if (auto refusal = single_index_refusal(name); !refusal.empty()) {
             return make_error(ErrorKind::StepFailed, refusal + "; nothing was deleted");
@@ -371,7 +219,11 @@ ClusterStatus EsClient::delete_indices(const std::vector<std::string>& names) {
         auto sent = send(Method::Delete, path, {}, Replay::OutcomeUnknownIsError);
         const std::string progress = " (" + std::to_string(deleted) + " of " + std::to_string(names.size()) +
                                      " indices were deleted before this request)";
-        if (!sent) return ClusterStatus(make_error(sent.error().kind, sent.error().message + progress), sent.outcome());
+        if (!sent) {
+            Error error = sent.error();
+            error.message += progress;
+            return error;
+        }
         if (!is_success(*sent)) {
             Error error = failure(Method::Delete, path, *sent);
             error.message += progress;

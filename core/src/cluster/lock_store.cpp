@@ -85,11 +85,11 @@ Result<std::optional<StoredDoc>> get_stored_doc(EsClient& client, const std::str
     }
 }
 
-ClusterResult<std::optional<StoredDoc>> create_stored_doc(EsClient& client, const std::string& index,
+Result<std::optional<StoredDoc>> create_stored_doc(EsClient& client, const std::string& index,
                                                           const std::string& id, const std::string& source) {
     const std::string path = base_path(index, "_create", id);
     auto response = client.transport().request(Method::Put, path, source, Replay::OutcomeUnknownIsError);
-    if (!response) return ClusterResult<std::optional<StoredDoc>>(response.error(), response.outcome());
+    if (!response) return response.error();
     if (auto refused = refusal(index, Method::Put, path, *response, true)) return *refused;
     if (response->status == 409) return std::optional<StoredDoc>();
     if (response->status != 201 && response->status != 200)
@@ -99,12 +99,12 @@ ClusterResult<std::optional<StoredDoc>> create_stored_doc(EsClient& client, cons
     return std::optional<StoredDoc>(std::move(version).value());
 }
 
-ClusterResult<WriteResult> put_stored_doc(EsClient& client, const std::string& index, const std::string& id,
+Result<WriteResult> put_stored_doc(EsClient& client, const std::string& index, const std::string& id,
                                           const std::string& source, const std::optional<StoredDoc>& expected,
                                           StoredDoc* written) {
     const std::string path = lock_doc_path(index, id) + conditions(expected);
     auto response = client.transport().request(Method::Put, path, source, Replay::OutcomeUnknownIsError);
-    if (!response) return ClusterResult<WriteResult>(response.error(), response.outcome());
+    if (!response) return response.error();
     if (auto refused = refusal(index, Method::Put, path, *response, true)) return *refused;
     if (response->status == 409) return expected ? WriteResult::Conflict : WriteResult::Missing;
     if (response->status != 200 && response->status != 201)
@@ -115,11 +115,11 @@ ClusterResult<WriteResult> put_stored_doc(EsClient& client, const std::string& i
     return WriteResult::Written;
 }
 
-ClusterResult<WriteResult> delete_stored_doc(EsClient& client, const std::string& index, const std::string& id,
+Result<WriteResult> delete_stored_doc(EsClient& client, const std::string& index, const std::string& id,
                                              const std::optional<StoredDoc>& expected) {
     const std::string path = lock_doc_path(index, id) + conditions(expected);
     auto response = client.transport().request(Method::Delete, path, "", Replay::OutcomeUnknownIsError);
-    if (!response) return ClusterResult<WriteResult>(response.error(), response.outcome());
+    if (!response) return response.error();
     if (auto refused = refusal(index, Method::Delete, path, *response, false)) return *refused;
     if (response->status == 200) return WriteResult::Written;
     if (response->status == 409) return WriteResult::Conflict;

@@ -1,6 +1,7 @@
 // The job file (SPEC §3): the original string-valued format and native JSON types. Every problem in the file
 // is reported at once, one line each, naming the key, the value and what was expected.
 #include "aliasing/job.hpp"
+#include "job_values.hpp"
 
 #include "aliasing/closest_name.hpp"
 #include "aliasing/join.hpp"
@@ -30,7 +31,7 @@
 namespace aliasing {
 namespace {
 
-using Poco::Dynamic::Var;
+using namespace job_file;
 
 constexpr std::array<std::string_view, 17> kKnownKeys = {
     "abort_run",   "alias_name",            "data_source",
@@ -39,241 +40,14 @@ constexpr std::array<std::string_view, 17> kKnownKeys = {
     "max_segment_size_bytes", "new_replicas",
     "disk_check", "mapping_check", "max_docs_drop_pct", "max_docs_growth_pct", "min_docs", "smoke_query"};
 
-constexpr std::string_view kExpectBool =
-    R"(expected a boolean (true or false, or one of the strings "True", "False", "true", "false"))";
 constexpr std::string_view kExpectCount =
     R"(expected an integer ≥ 0 (a number or a decimal string such as "1"))";
 constexpr std::string_view kExpectBytes =
     R"(expected an integer > 0 (a number of bytes or a decimal string such as "5368709120"))";
-constexpr std::string_view kExpectEntities =
-    R"(expected a non-empty array of distinct lowercase entity names such as ["individual", "address"])";
-constexpr std::string_view kExpectForeign =
-    R"(expected one of "refuse" (the default: refuse a run while the alias also points to indices that are not this )"
-    R"(job's), "keep" (leave them behind the alias) or "remove" (remove them from the alias with the swap))";
 constexpr std::string_view kExpectPercent =
     R"(expected an integer from 0 to 100 (a number or a decimal string such as "20"; 100 disables the check))";
 constexpr std::string_view kExpectGrowth =
     R"(expected an integer ≥ 0, a percentage (a number or a decimal string such as "50"))";
-constexpr std::string_view kExpectMappingCheck =
-    R"(expected one of "superset" (the default: every field of the live mapping exists in the new one with the )"
-    R"(same type), "exact" (the mappings are equal) or "off")";
-constexpr std::string_view kExpectSmoke =
-    R"(expected an object {"query": {...}, "min_hits": N, "per_index": true} with a query object, an integer )"
-    R"(min_hits ≥ 0 and an optional boolean per_index)";
-constexpr std::size_t kMaxShownValueBytes = 120;
-
-// Collects problems; each line reads "<origin>: key "<key>": ...".
-class Problems {
-  public:
-    explicit Problems(std::string_view origin) : m_origin(origin) {}
-
-    void add(std::string line) { m_lines.push_back(std::move(line)); }
-
-    std::string prefix(std::string_view key) const {
-        return std::string(m_origin) + ": key \"" + std::string(key) + "\"";
-    }
-
-    bool empty() const { return m_lines.empty(); }
-
-    std::string joined() const { return join(m_lines, "\n"); }
-
-  private:
-    std::string_view m_origin;
-    std::vector<std::string> m_lines;
-};
-
-// The value as JSON text, whole.
-std::string shown_in_full(const Var& value) {
-    std::ostringstream out;
-    try {
-        Poco::JSON::Stringifier::stringify(value, out);
-    } catch (const Poco::Exception&) {
-        return {};
-    }
-    return out.str();
-}
-
-// The value as it appears in JSON, shortened if long.
-std::string shown(const Var& value) {
-    std::ostringstream out;
-    try {
-        Poco::JSON::Stringifier::stringify(value, out);
-    } catch (const Poco::Exception&) {
-        return "(unprintable value)";
-    }
-    std::string text = out.str();
-    if (text.size() > kMaxShownValueBytes) text = text.substr(0, kMaxShownValueBytes) + "...";
-    return text;
-}
-
-void bad_value(Problems& problems, std::string_view key, const Var& value, std::string_view why) {
-    problems.add(problems.prefix(key) + ": value " + shown(value) + " is not valid: " + std::string(why));
-}
-
-std::optional<bool> to_bool(const Var& value) {
-    if (value.type() == typeid(bool)) return value.extract<bool>();
-    if (!value.isString()) return std::nullopt;
-    const auto& text = value.extract<std::string>();
-    if (text == "True" || text == "true") return true;
-    if (text == "False" || text == "false") return false;
-    return std::nullopt;
-}
-
-// A non-negative integer from a JSON integer or a canonical decimal string ("0", "12"; no sign, no leading
-// zeros, no spaces). Leading zeros are refused because a scheduler never writes them and they hint at a
-// mangled value.
-std::optional<std::uint64_t> to_unsigned(const Var& value) {
-    if (value.type() == typeid(bool)) return std::nullopt;
-    if (value.isInteger()) {
-        if (value.isSigned()) {
-            const auto number = value.convert<Poco::Int64>();
-            if (number < 0) return std::nullopt;
-            return static_cast<std::uint64_t>(number);
-        }
-        return value.convert<Poco::UInt64>();
-    }
-    if (!value.isString()) return std::nullopt;
-    const auto& text = value.extract<std::string>();
-    if (text.empty() || (text.size() > 1 && text.front() == '0')) return std::nullopt;
-    if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return std::nullopt;
-    std::uint64_t number = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return number;
-}
-
-template <class Int>
-std::optional<Int> read_integer(Problems& problems, std::string_view key, const Var& value,
-                                std::uint64_t minimum, std::string_view expectation) {
-    const auto number = to_unsigned(value);
-    if (!number || *number < minimum) {
-        bad_value(problems, key, value, expectation);
-        return std::nullopt;
-    }
-    constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<Int>::max());
-    if (*number > kMax) {
-        bad_value(problems, key, value, std::string(expectation) + ", at most " + std::to_string(kMax));
-        return std::nullopt;
-    }
-    return static_cast<Int>(*number);
-}
-
-void read_bool(Problems& problems, std::string_view key, const Var& value, bool& target) {
-    if (const auto flag = to_bool(value)) {
-        target = *flag;
-    } else {
-        bad_value(problems, key, value, kExpectBool);
-    }
-}
-
-void read_name(Problems& problems, std::string_view key, const Var& value, std::string_view expectation,
-               std::string (*name_problem)(std::string_view), std::string& target) {
-    if (!value.isString() || value.extract<std::string>().empty()) {
-        bad_value(problems, key, value, expectation);
-        return;
-    }
-    const auto& text = value.extract<std::string>();
-    if (name_problem) {
-        if (const auto problem = name_problem(text); !problem.empty()) {
-            bad_value(problems, key, value, problem + "; " + std::string(expectation));
-            return;
-        }
-    }
-    target = text;
-}
-
-void read_foreign_policy(Problems& problems, std::string_view key, const Var& value, ForeignAliasTargets& target) {
-    if (value.isString()) {
-        const auto& text = value.extract<std::string>();
-        for (auto policy : {ForeignAliasTargets::Refuse, ForeignAliasTargets::Keep, ForeignAliasTargets::Remove}) {
-            if (text == to_string(policy)) {
-                target = policy;
-                return;
-            }
-        }
-    }
-    bad_value(problems, key, value, kExpectForeign);
-}
-
-void read_mapping_check(Problems& problems, std::string_view key, const Var& value, MappingCheck& target) {
-    if (value.isString()) {
-        const auto& text = value.extract<std::string>();
-        for (auto check : {MappingCheck::Superset, MappingCheck::Exact, MappingCheck::Off}) {
-            if (text == to_string(check)) {
-                target = check;
-                return;
-            }
-        }
-    }
-    bad_value(problems, key, value, kExpectMappingCheck);
-}
-
-void read_smoke_query(Problems& problems, std::string_view key, const Var& value,
-                      std::optional<SmokeQuery>& target) {
-    if (value.type() != typeid(Poco::JSON::Object::Ptr)) return bad_value(problems, key, value, kExpectSmoke);
-    const auto& object = *value.extract<Poco::JSON::Object::Ptr>();
-    SmokeQuery smoke;
-    for (const auto& name : object.getNames()) {
-        const Var member = object.get(name);
-        if (name == "query") {
-            if (member.type() != typeid(Poco::JSON::Object::Ptr) ||
-                member.extract<Poco::JSON::Object::Ptr>()->size() == 0)
-                return bad_value(problems, key, value, "\"query\" must be a non-empty object; " + std::string(kExpectSmoke));
-            smoke.query_json = shown_in_full(member);
-        } else if (name == "min_hits") {
-            const auto number = to_unsigned(member);
-            if (!number) return bad_value(problems, key, value, "\"min_hits\" is not an integer ≥ 0; " + std::string(kExpectSmoke));
-            smoke.min_hits = *number;
-        } else if (name == "per_index") {
-            const auto flag = to_bool(member);
-            if (!flag) return bad_value(problems, key, value, "\"per_index\" is not a boolean; " + std::string(kExpectSmoke));
-            smoke.per_index = *flag;
-        } else {
-            return bad_value(problems, key, value, "\"" + name + "\" is not a known member; " + std::string(kExpectSmoke));
-        }
-    }
-    if (smoke.query_json.empty() || !object.has("min_hits"))
-        return bad_value(problems, key, value, "\"query\" and \"min_hits\" are required; " + std::string(kExpectSmoke));
-    target = std::move(smoke);
-}
-
-void read_entities(Problems& problems, std::string_view key, const Var& value,
-                   std::optional<std::vector<std::string>>& target) {
-    if (value.type() != typeid(Poco::JSON::Array::Ptr)) {
-        bad_value(problems, key, value, kExpectEntities);
-        return;
-    }
-    const auto& array = *value.extract<Poco::JSON::Array::Ptr>();
-    if (array.size() == 0) {
-        bad_value(problems, key, value, kExpectEntities);
-        return;
-    }
-    std::vector<std::string> entities;
-    std::set<std::string, std::less<>> seen;
-    for (std::size_t i = 0; i < array.size(); ++i) {
-        const Var element = array.get(static_cast<unsigned>(i));
-        if (!element.isString()) {
-            bad_value(problems, key, value,
-                      "element " + std::to_string(i + 1) + " is " + shown(element) + ", not a string; " +
-                          std::string(kExpectEntities));
-            return;
-        }
-        const auto& entity = element.extract<std::string>();
-        if (const auto problem = index_name_part_problem(entity); !problem.empty()) {
-            bad_value(problems, key, value,
-                      "entity \"" + entity + "\" " + problem + "; " + std::string(kExpectEntities));
-            return;
-        }
-        if (!seen.insert(entity).second) {
-            bad_value(problems, key, value,
-                      "entity \"" + entity + "\" is listed twice; " + std::string(kExpectEntities));
-            return;
-        }
-        entities.push_back(entity);
-    }
-    target = std::move(entities);
-}
 
 void unknown_key(Problems& problems, const std::string& key) {
     const std::string best = closest_name(key, std::vector<std::string_view>(kKnownKeys.begin(), kKnownKeys.end()));

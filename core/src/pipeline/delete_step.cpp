@@ -75,12 +75,12 @@ Status delete_replaced(StepContext& context, const Plan& plan) {
                 action.finish(ActionStatus::Failed, remaining.error().message);
                 return failed(remaining.error().message);
             }
-            status = remaining->empty() ? cluster::ClusterStatus(Unit{}) : context.client.delete_indices(*remaining);
+            status = remaining->empty() ? Status(Unit{}) : context.client.delete_indices(*remaining);
             if (!status) {
                 // The first delete may have been queued on the master and applied just before the resend, which
                 // then finds nothing to delete: judge by what remains, not by the resend's answer.
                 auto left = still_existing(context, *remaining);
-                if (left && left->empty()) status = cluster::ClusterStatus(Unit{});
+                if (left && left->empty()) status = Status(Unit{});
             }
         }
         if (!status) {

@@ -113,6 +113,7 @@ void plan_deletions(const PlanContext& context, Plan& plan, std::size_t candidat
     const std::size_t common_prefix =
         plan.index_base.size() + 1;  // every name of ours starts "{index_base}-"
     std::vector<NameKey> deletions;
+    // Names lie in the catalog body, far apart by now: fetch one a few candidates ahead while this one is judged.
     constexpr std::size_t kPrefetchAhead = 8;
     for (std::size_t at = 0; at < scan.named.size(); ++at) {
         const auto& named = scan.named[at];

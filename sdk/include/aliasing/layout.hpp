@@ -30,7 +30,7 @@ struct Parsed {
 constexpr bool is_lowercase(std::string_view text) noexcept {
     std::size_t i = 0;
     if (!std::is_constant_evaluated()) {
-        // Eight bytes at a time: a byte is in 'A'..'Z' when it is > '@' and < '[' (bit tricks, no branches).
+        // Hot for every catalog name: 8 bytes at once; a byte is 'A'..'Z' when > '@' and < '[' (no branches).
         constexpr std::uint64_t kOnes = ~std::uint64_t{0} / 255;
         constexpr std::uint64_t kHigh = kOnes * 128;
         for (; i + 8 <= text.size(); i += 8) {

@@ -158,4 +158,17 @@ std::unique_lock<std::mutex> Call::lock()
     return guard;
 }
 
+ResolveOptions broadcast_resolve_options(const Call& call)
+{
+    ResolveOptions options;
+    options.expand = ExpandWildcards{true, false, false};
+    if (const auto expand = call.param("expand_wildcards")) {
+        options.expand = ExpandWildcards::parse(*expand);
+    }
+    options.ignore_unavailable = call.flag("ignore_unavailable", false);
+    options.allow_no_indices = call.flag("allow_no_indices", true);
+    options.forbid_closed = true;
+    return options;
+}
+
 }  // namespace aliasing::sim

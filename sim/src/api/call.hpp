@@ -5,6 +5,7 @@
 #include "aliasing/sim/json.hpp"
 #include "api/errors.hpp"
 #include "cluster/cluster.hpp"
+#include "cluster/resolve.hpp"
 #include "http/http_message.hpp"
 
 #include <atomic>
@@ -68,6 +69,10 @@ private:
     SimState& m_state;
     std::map<std::string, std::string> m_vars;
 };
+
+/// The index options of a broadcast action (_refresh, _count, _forcemerge): open indices unless expand_wildcards
+/// says otherwise, ignore_unavailable, allow_no_indices; a closed index named outright is refused.
+ResolveOptions broadcast_resolve_options(const Call& call);
 
 /// Parses an Elasticsearch time value; nullopt when malformed.
 std::optional<std::chrono::milliseconds> parse_time_value(std::string_view text);

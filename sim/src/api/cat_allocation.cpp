@@ -35,12 +35,7 @@ Reply handle_cat_allocation(Call& call)
     const std::string filter = call.var("node_id");
     std::vector<CatRow> rows;
     for (int node = 0; node < cluster.data_nodes; ++node) {
-        bool wanted = filter.empty() || filter == "_all";
-        for (const auto& part : split_list(filter)) {
-            wanted = wanted || simple_match(part, node_name(node)) || part == node_id(cluster, node) ||
-                     (part == "_local" && node == 0) || (part == "_master" && node == 0);
-        }
-        if (!wanted) {
+        if (!node_selected(cluster, node, filter)) {
             continue;
         }
         const NodeUsage usage = node_usage(cluster, node, now);

@@ -48,14 +48,7 @@ std::int64_t stored_searchable(const Index& index)
 
 Reply handle_count(Call& call)
 {
-    ResolveOptions options;
-    options.expand = ExpandWildcards{true, false, false};
-    if (const auto expand = call.param("expand_wildcards")) {
-        options.expand = ExpandWildcards::parse(*expand);
-    }
-    options.ignore_unavailable = call.flag("ignore_unavailable", false);
-    options.allow_no_indices = call.flag("allow_no_indices", true);
-    options.forbid_closed = true;
+    const ResolveOptions options = broadcast_resolve_options(call);
     call.flag("ignore_throttled", true);
     call.flag("analyze_wildcard", false);
     call.flag("lenient", false);

@@ -29,14 +29,7 @@ Reply handle_forcemerge(Call& call)
     const std::int64_t max_segments = call.integer("max_num_segments", -1);
     const bool expunge = call.flag("only_expunge_deletes", false);
     const bool flush = call.flag("flush", true);
-    ResolveOptions options;
-    options.expand = ExpandWildcards{true, false, false};
-    if (const auto expand = call.param("expand_wildcards")) {
-        options.expand = ExpandWildcards::parse(*expand);
-    }
-    options.forbid_closed = true;
-    options.ignore_unavailable = call.flag("ignore_unavailable", false);
-    options.allow_no_indices = call.flag("allow_no_indices", true);
+    const ResolveOptions options = broadcast_resolve_options(call);
 
     auto guard = call.lock();
     Cluster& cluster = call.cluster();

@@ -9,14 +9,7 @@ namespace aliasing::sim {
 
 Reply handle_refresh(Call& call)
 {
-    ResolveOptions options;
-    options.expand = ExpandWildcards{true, false, false};
-    if (const auto expand = call.param("expand_wildcards")) {
-        options.expand = ExpandWildcards::parse(*expand);
-    }
-    options.ignore_unavailable = call.flag("ignore_unavailable", false);
-    options.allow_no_indices = call.flag("allow_no_indices", true);
-    options.forbid_closed = true;
+    const ResolveOptions options = broadcast_resolve_options(call);
     const auto guard = call.lock();
     Cluster& cluster = call.cluster();
     const auto now = Clock::now();

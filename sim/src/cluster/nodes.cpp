@@ -1,5 +1,7 @@
 #include "cluster/nodes.hpp"
 
+#include "cluster/resolve.hpp"
+
 #include <algorithm>
 
 namespace aliasing::sim {
@@ -7,6 +9,16 @@ namespace aliasing::sim {
 std::string node_name(int node)
 {
     return "sim-node-" + std::to_string(node + 1);
+}
+
+bool node_selected(const Cluster& cluster, int node, const std::string& filter)
+{
+    bool wanted = filter.empty() || filter == "_all";
+    for (const auto& part : split_list(filter)) {
+        wanted = wanted || simple_match(part, node_name(node)) || part == node_id(cluster, node) ||
+                 (part == "_local" && node == 0) || (part == "_master" && node == 0);
+    }
+    return wanted;
 }
 
 std::string node_id(const Cluster& cluster, int node)

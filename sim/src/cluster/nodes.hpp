@@ -12,6 +12,9 @@
 namespace aliasing::sim {
 
 std::string node_name(int node);
+/// Whether a `{node_id}` filter (comma-separated names with wildcards, ids, _local, _master; empty or _all: every
+/// node) selects `node`, as _cat/allocation and _nodes/stats read it.
+bool node_selected(const Cluster& cluster, int node, const std::string& filter);
 /// Node 0 is the cluster's node_id (the one tasks name); the others are derived from it.
 std::string node_id(const Cluster& cluster, int node);
 /// The node of one copy of one shard; nullopt when it is unassigned (or initializing after a replica increase).

@@ -92,5 +92,22 @@ TEST(CatalogTest, EscapedNamesAreUnescaped) {
     EXPECT_EQ(catalog.indices()[0].name, "abc");
 }
 
+// Pins what has_backslash's eight-bytes-at-a-time scan replaces (a plain find of '\\'): an escape at any position of
+// names of any length, including the last word of the padded body, is seen; names without one are kept as written.
+TEST(CatalogTest, EscapesAreSeenAtEveryPositionOfEveryLength) {
+    for (std::size_t length = 1; length <= 20; ++length) {
+        for (std::size_t at = 0; at < length; ++at) {
+            std::string escaped(length, 'a');
+            std::string expected = escaped;
+            expected[at] = 'b';
+            escaped.replace(at, 1, "\\u0062");
+            auto catalog = parse_ok("[{\"index\":\"" + escaped + "\"}]");
+            EXPECT_EQ(catalog.indices()[0].name, expected) << escaped;
+        }
+        const std::string plain(length, 'x');
+        EXPECT_EQ(parse_ok("[{\"index\":\"" + plain + "\"}]").indices()[0].name, plain);
+    }
+}
+
 }  // namespace
 }  // namespace aliasing

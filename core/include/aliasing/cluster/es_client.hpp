@@ -2,7 +2,7 @@
 /// Typed Elasticsearch calls the pipeline needs, over the Transport. Failures carry the HTTP method, the path and
 /// the cluster's own `error.type` and `error.reason`. Nothing here logs; the pipeline does.
 
-#include "aliasing/cluster/cluster_result.hpp"
+#include "aliasing/result.hpp"
 #include "aliasing/cluster/es_responses.hpp"
 #include "aliasing/cluster/transport.hpp"
 #include "aliasing/result.hpp"
@@ -20,8 +20,8 @@ inline constexpr std::string_view kCatIndicesColumns =
     "health,status,index,uuid,pri,rep,docs.count,docs.deleted,store.size,pri.store.size,segments.count,"
     "pri.segments.count,creation.date";
 
-/// Calls that may change the cluster return ClusterResult/ClusterStatus: on Outcome::Unknown the caller must
-/// re-read the state before deciding anything. Read-only and idempotent calls return Result/Status.
+/// A call that may change the cluster can fail with Outcome::Unknown (Result::outcome_unknown()): the caller must
+/// re-read the state before deciding anything. Read-only and idempotent calls never do.
 /// 401 anywhere, and 403 on info(), are ErrorKind::Unreachable ("authentication failed", exit 5).
 class EsClient {
 public:
@@ -53,18 +53,18 @@ public:
     /// POST /_aliases with the given `{"actions":[...]}`. A 404 resource_not_found_exception or
     /// aliases_not_found_exception (a must_exist remove failed) is ErrorKind::AliasMoved. A dropped connection
     /// after sending, or `acknowledged:false`, is Outcome::Unknown.
-    ClusterStatus update_aliases(std::string_view actions_json);
+    Status update_aliases(std::string_view actions_json);
 
     /// PUT /{indices}/_settings {"index":{"number_of_replicas":N}}, chunked.
     Status set_replicas(const std::vector<std::string>& indices, int replicas);
 
     /// POST /{index}/_forcemerge?max_num_segments=N&wait_for_completion=false (8.x); returns the task id.
-    ClusterResult<std::string> start_forcemerge(std::string_view index, int max_num_segments);
+    Result<std::string> start_forcemerge(std::string_view index, int max_num_segments);
 
     /// POST /{index}/_forcemerge?max_num_segments=N, waiting up to `read_timeout` (7.17 has no task mode). A read
     /// timeout is Outcome::Unknown: poll primary_segments() to see whether the merge finished. A response with
     /// `_shards.failed > 0` is an error naming each failed shard and its reason.
-    ClusterStatus forcemerge_sync(std::string_view index, int max_num_segments,
+    Status forcemerge_sync(std::string_view index, int max_num_segments,
                                   std::chrono::milliseconds read_timeout = std::chrono::hours(6));
 
     /// GET /_tasks/{task_id}; a completed task's `response._shards` failures are read into shard_failures.
@@ -80,7 +80,7 @@ public:
 
     /// DELETE /{names}, explicit names only: a name that is empty, contains '*' or ',', starts with '-' or is _all
     /// is refused before anything is sent. Chunked so each request line stays under 4096 bytes.
-    ClusterStatus delete_indices(const std::vector<std::string>& names);
+    Status delete_indices(const std::vector<std::string>& names);
     /// The groups delete_indices() sends, one DELETE each: a caller deleting group by group can stop in between.
     std::vector<std::vector<std::string>> delete_chunks(const std::vector<std::string>& names) const {
         return chunks(names, "DELETE", "/", "");
@@ -106,7 +106,7 @@ public:
     void close() { m_transport.close(); }
 
 private:
-    ClusterResult<HttpResponse> send(Method method, const std::string& path, std::string_view body, Replay replay,
+    Result<HttpResponse> send(Method method, const std::string& path, std::string_view body, Replay replay,
                                      std::optional<std::chrono::milliseconds> read_timeout = std::nullopt);
     Error failure(Method method, const std::string& path, const HttpResponse& response,
                   ErrorKind kind = ErrorKind::StepFailed) const;

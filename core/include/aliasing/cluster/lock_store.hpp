@@ -3,7 +3,7 @@
 /// conditional delete, with the cluster's refusals of that index (auto-create disabled, 403) turned into one
 /// clear exit-5 message naming the index, the privileges and --lock-index.
 
-#include "aliasing/cluster/cluster_result.hpp"
+#include "aliasing/result.hpp"
 #include "aliasing/cluster/es_client.hpp"
 
 #include <cstdint>
@@ -30,17 +30,17 @@ enum class WriteResult { Written, Conflict, Missing };
 Result<std::optional<StoredDoc>> get_stored_doc(EsClient& client, const std::string& index, const std::string& id);
 
 /// PUT /{index}/_create/{id}: the new version, or nullopt when the document exists (409).
-ClusterResult<std::optional<StoredDoc>> create_stored_doc(EsClient& client, const std::string& index,
+Result<std::optional<StoredDoc>> create_stored_doc(EsClient& client, const std::string& index,
                                                           const std::string& id, const std::string& source);
 
 /// PUT /{index}/_doc/{id}, conditional on `expected` (if_seq_no/if_primary_term) when given. `written` receives the
 /// new version on success.
-ClusterResult<WriteResult> put_stored_doc(EsClient& client, const std::string& index, const std::string& id,
+Result<WriteResult> put_stored_doc(EsClient& client, const std::string& index, const std::string& id,
                                           const std::string& source, const std::optional<StoredDoc>& expected,
                                           StoredDoc* written = nullptr);
 
 /// DELETE /{index}/_doc/{id}, conditional on `expected` when given.
-ClusterResult<WriteResult> delete_stored_doc(EsClient& client, const std::string& index, const std::string& id,
+Result<WriteResult> delete_stored_doc(EsClient& client, const std::string& index, const std::string& id,
                                              const std::optional<StoredDoc>& expected);
 
 }  // namespace aliasing::cluster

@@ -2,7 +2,7 @@
 /// The only way the engine reaches Elasticsearch: kept-alive HTTP(S) sessions, one per node, with retries,
 /// failover and "outcome unknown" reporting (SPEC §3, §8).
 
-#include "aliasing/cluster/cluster_result.hpp"
+#include "aliasing/result.hpp"
 #include "aliasing/cluster/connection_options.hpp"
 #include "aliasing/cluster/http_exchange.hpp"
 #include "aliasing/cluster/node_url.hpp"
@@ -65,7 +65,7 @@ public:
 
     /// Sends one request; `path_and_query` starts with '/' and is already percent-encoded. `read_timeout`
     /// overrides the options' read timeout for this request (long synchronous force-merges, health waits).
-    ClusterResult<HttpResponse> request(Method method, std::string_view path_and_query, std::string_view body,
+    Result<HttpResponse> request(Method method, std::string_view path_and_query, std::string_view body,
                                         Replay replay,
                                         std::optional<std::chrono::milliseconds> read_timeout = std::nullopt);
 
