@@ -3,7 +3,7 @@
 #include "plugin_setup.hpp"
 
 #include "aliasing/cluster/connection_options.hpp"
-#include "aliasing/multi_cluster.hpp"
+#include "aliasing/multi/multi_cluster.hpp"
 
 namespace aliasing::cli {
 

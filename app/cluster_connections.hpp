@@ -5,7 +5,7 @@
 
 #include "aliasing/cluster/es_client.hpp"
 #include "aliasing/cluster/transport.hpp"
-#include "aliasing/run_log.hpp"
+#include "aliasing/pipeline/run_log.hpp"
 
 #include <string>
 #include <vector>

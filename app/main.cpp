@@ -4,7 +4,7 @@
 #include "help_text.hpp"
 #include "version_info.hpp"
 
-#include "aliasing/closest_name.hpp"
+#include "aliasing/common/closest_name.hpp"
 
 #include <Poco/Util/Application.h>
 #include <Poco/Util/Option.h>

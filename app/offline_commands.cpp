@@ -4,8 +4,8 @@
 #include "plugin_setup.hpp"
 
 #include "aliasing/audit/audit.hpp"
-#include "aliasing/error_body.hpp"
-#include "aliasing/plan_render.hpp"
+#include "aliasing/catalog/error_body.hpp"
+#include "aliasing/render/plan_render.hpp"
 
 #include <charconv>
 #include <cstdlib>

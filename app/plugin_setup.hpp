@@ -3,9 +3,9 @@
 
 #include "command_line.hpp"
 
-#include "aliasing/alias_table.hpp"
-#include "aliasing/file_io.hpp"
-#include "aliasing/plan.hpp"
+#include "aliasing/catalog/alias_table.hpp"
+#include "aliasing/io/file_io.hpp"
+#include "aliasing/plan/plan.hpp"
 #include "aliasing/plugins/registry.hpp"
 
 #include <cstdlib>

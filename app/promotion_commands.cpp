@@ -9,11 +9,11 @@
 #include "aliasing/cluster/connection_options.hpp"
 #include "aliasing/cluster/es_client.hpp"
 #include "aliasing/cluster/transport.hpp"
-#include "aliasing/multi_cluster.hpp"
-#include "aliasing/pipeline.hpp"
-#include "aliasing/run_metrics.hpp"
+#include "aliasing/multi/multi_cluster.hpp"
+#include "aliasing/pipeline/pipeline.hpp"
+#include "aliasing/pipeline/run_metrics.hpp"
 
-#include "aliasing/json_writer.hpp"
+#include "aliasing/render/json_writer.hpp"
 
 #include <signal.h>
 #include <sys/ioctl.h>

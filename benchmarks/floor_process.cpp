@@ -9,7 +9,7 @@
 // array of objects, 2 when the file cannot be read.
 #include "floor_parse.hpp"
 
-#include "aliasing/huge_pages.hpp"
+#include "aliasing/io/huge_pages.hpp"
 
 #include <simdjson.h>
 

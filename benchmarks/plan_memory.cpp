@@ -9,8 +9,8 @@
 // the limit, 2 when planning or the measurement fails.
 #include "synthetic_catalog.hpp"
 
-#include "aliasing/catalog.hpp"
-#include "aliasing/plan.hpp"
+#include "aliasing/catalog/catalog.hpp"
+#include "aliasing/plan/plan.hpp"
 #include "aliasing/plugins/registry.hpp"
 
 #include <malloc.h>

@@ -8,8 +8,8 @@
 #include "naive_parse.hpp"
 #include "synthetic_catalog.hpp"
 
-#include "aliasing/catalog.hpp"
-#include "aliasing/plan.hpp"
+#include "aliasing/catalog/catalog.hpp"
+#include "aliasing/plan/plan.hpp"
 #include "aliasing/plugins/registry.hpp"
 
 #include <benchmark/benchmark.h>

@@ -4,9 +4,9 @@
 /// pri.store.size,segments.count,pri.segments.count,creation.date` for a cluster that holds the indices of all four
 /// built-in data sources, many generations each.
 
-#include "aliasing/alias_table.hpp"
-#include "aliasing/job.hpp"
-#include "aliasing/run_id.hpp"
+#include "aliasing/catalog/alias_table.hpp"
+#include "aliasing/config/job.hpp"
+#include "aliasing/model/run_id.hpp"
 
 #include <cstddef>
 #include <string>

@@ -2,8 +2,8 @@
 // (Poco) finds is in the table, both ways round, and every pair's properties print as valid JSON.
 #include "fuzz_check.hpp"
 
-#include "aliasing/alias_table.hpp"
-#include "aliasing/job.hpp"
+#include "aliasing/catalog/alias_table.hpp"
+#include "aliasing/config/job.hpp"
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>

@@ -1,7 +1,7 @@
 // `_cat/indices` bodies: never more rows than the input has objects, every name a view of non-empty text.
 #include "fuzz_check.hpp"
 
-#include "aliasing/catalog.hpp"
+#include "aliasing/catalog/catalog.hpp"
 
 #include <algorithm>
 #include <string>

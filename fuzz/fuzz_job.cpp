@@ -1,7 +1,7 @@
 // Job files (SPEC §3): no input crashes the parser, and every accepted job satisfies §3.
 #include "fuzz_check.hpp"
 
-#include "aliasing/job.hpp"
+#include "aliasing/config/job.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
     using namespace aliasing;

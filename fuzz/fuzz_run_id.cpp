@@ -1,7 +1,7 @@
 // Run ids (SPEC §5): a parsed run id, written back in the compact form, parses to the same instant.
 #include "fuzz_check.hpp"
 
-#include "aliasing/run_id.hpp"
+#include "aliasing/model/run_id.hpp"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 #include "multi_fixture.hpp"
 
-#include "aliasing/report.hpp"
-#include "aliasing/run_log.hpp"
+#include "aliasing/pipeline/report.hpp"
+#include "aliasing/pipeline/run_log.hpp"
 
 #include <sstream>
 

@@ -5,7 +5,7 @@
 
 #include "pipeline_fixture.hpp"
 
-#include "aliasing/multi_cluster.hpp"
+#include "aliasing/multi/multi_cluster.hpp"
 
 #include <mutex>
 

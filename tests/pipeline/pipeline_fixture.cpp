@@ -1,8 +1,8 @@
 #include "pipeline_fixture.hpp"
 
 #include "aliasing/plugins/registry.hpp"
-#include "aliasing/report.hpp"
-#include "aliasing/run_log.hpp"
+#include "aliasing/pipeline/report.hpp"
+#include "aliasing/pipeline/run_log.hpp"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>

@@ -12,9 +12,9 @@
 
 #include "aliasing/cluster/es_client.hpp"
 #include "aliasing/cluster/transport.hpp"
-#include "aliasing/data_source.hpp"
-#include "aliasing/job.hpp"
-#include "aliasing/pipeline.hpp"
+#include "aliasing/plugins/data_source.hpp"
+#include "aliasing/config/job.hpp"
+#include "aliasing/pipeline/pipeline.hpp"
 
 #include <aliasing/sim/server.hpp>
 #include <gtest/gtest.h>

@@ -2,7 +2,7 @@
 #include "aliasing/audit/audit.hpp"
 
 #include "aliasing/audit/glob.hpp"
-#include "aliasing/text_table.hpp"
+#include "aliasing/render/text_table.hpp"
 
 namespace aliasing {
 

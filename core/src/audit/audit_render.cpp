@@ -1,8 +1,8 @@
 // `aliasing audit`'s output: the merge table with a flag list (text, Markdown) or one JSON array.
 #include "aliasing/audit/audit.hpp"
 
-#include "aliasing/json_writer.hpp"
-#include "aliasing/text_table.hpp"
+#include "aliasing/render/json_writer.hpp"
+#include "aliasing/render/text_table.hpp"
 
 namespace aliasing {
 

@@ -1,6 +1,6 @@
-#include "aliasing/alias_table.hpp"
+#include "aliasing/catalog/alias_table.hpp"
 
-#include "aliasing/json_writer.hpp"
+#include "aliasing/render/json_writer.hpp"
 
 #include <simdjson.h>
 

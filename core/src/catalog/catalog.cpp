@@ -1,7 +1,7 @@
-#include "aliasing/catalog.hpp"
+#include "aliasing/catalog/catalog.hpp"
 
-#include "aliasing/file_io.hpp"
-#include "aliasing/huge_pages.hpp"
+#include "aliasing/io/file_io.hpp"
+#include "aliasing/io/huge_pages.hpp"
 
 #include <simdjson.h>
 

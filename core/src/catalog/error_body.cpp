@@ -1,4 +1,4 @@
-#include "aliasing/error_body.hpp"
+#include "aliasing/catalog/error_body.hpp"
 
 #include <simdjson.h>
 

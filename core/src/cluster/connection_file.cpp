@@ -1,7 +1,7 @@
 #include "aliasing/cluster/connection_file.hpp"
 
-#include "aliasing/closest_name.hpp"
-#include "aliasing/join.hpp"
+#include "aliasing/common/closest_name.hpp"
+#include "aliasing/common/join.hpp"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>

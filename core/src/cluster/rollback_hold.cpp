@@ -1,7 +1,7 @@
 #include "aliasing/cluster/rollback_hold.hpp"
 
 #include "aliasing/cluster/lock_store.hpp"
-#include "aliasing/json_writer.hpp"
+#include "aliasing/render/json_writer.hpp"
 
 namespace aliasing::cluster {
 

@@ -1,7 +1,7 @@
 #include "aliasing/cluster/run_lock.hpp"
 
 #include "aliasing/cluster/lock_store.hpp"
-#include "aliasing/json_writer.hpp"
+#include "aliasing/render/json_writer.hpp"
 
 #include <algorithm>
 #include <random>

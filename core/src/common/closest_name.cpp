@@ -1,4 +1,4 @@
-#include "aliasing/closest_name.hpp"
+#include "aliasing/common/closest_name.hpp"
 
 #include <algorithm>
 

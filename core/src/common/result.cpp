@@ -1,4 +1,4 @@
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 namespace aliasing {
 

@@ -1,12 +1,12 @@
 // The job file (SPEC §3): the original string-valued format and native JSON types. Every problem in the file
 // is reported at once, one line each, naming the key, the value and what was expected.
-#include "aliasing/job.hpp"
+#include "aliasing/config/job.hpp"
 #include "job_values.hpp"
 
-#include "aliasing/closest_name.hpp"
-#include "aliasing/join.hpp"
+#include "aliasing/common/closest_name.hpp"
+#include "aliasing/common/join.hpp"
 
-#include "aliasing/file_io.hpp"
+#include "aliasing/io/file_io.hpp"
 
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Array.h>

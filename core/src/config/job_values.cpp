@@ -2,7 +2,7 @@
 // type, and says what it expected.
 #include "job_values.hpp"
 
-#include "aliasing/closest_name.hpp"
+#include "aliasing/common/closest_name.hpp"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>

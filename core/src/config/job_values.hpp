@@ -2,8 +2,8 @@
 // Private to the job file reader (job.cpp): the problems it collects, one line each, and the readers of each kind
 // of value, which add a problem instead of failing.
 
-#include "aliasing/job.hpp"
-#include "aliasing/join.hpp"
+#include "aliasing/config/job.hpp"
+#include "aliasing/common/join.hpp"
 
 #include <Poco/Dynamic/Var.h>
 

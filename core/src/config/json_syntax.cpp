@@ -1,6 +1,6 @@
 // Locating a JSON syntax error (RFC 8259 grammar). Poco's parser says what is wrong but not where; this
 // scanner runs only after Poco has refused a text, to point the user at a line and column.
-#include "aliasing/job.hpp"
+#include "aliasing/config/job.hpp"
 
 #include <cstddef>
 #include <optional>

@@ -1,6 +1,6 @@
 // Elasticsearch index and alias name rules (reference §12), checked in the order Elasticsearch checks them so
 // the reason we give is the one the cluster would give.
-#include "aliasing/job.hpp"
+#include "aliasing/config/job.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 // The disk gate (SPEC §13): free disk for the force-merge against the high watermark. Pure.
-#include "aliasing/disk_headroom.hpp"
+#include "aliasing/gates/disk_headroom.hpp"
 
 #include <cctype>
 #include <charconv>

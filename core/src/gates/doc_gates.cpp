@@ -1,6 +1,6 @@
 // The document-count gates (SPEC §13): min_docs, max_docs_drop_pct, max_docs_growth_pct. Pure: the counts come
 // from the catalog (offline plan) or from a re-read after POST _refresh (a run).
-#include "aliasing/gates.hpp"
+#include "aliasing/gates/gates.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 // The mapping gate (SPEC §13): flattening a mapping into field paths and comparing two of them.
-#include "aliasing/mapping_fields.hpp"
+#include "aliasing/gates/mapping_fields.hpp"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>

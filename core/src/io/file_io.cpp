@@ -1,5 +1,5 @@
-#include "aliasing/file_io.hpp"
-#include "aliasing/huge_pages.hpp"
+#include "aliasing/io/file_io.hpp"
+#include "aliasing/io/huge_pages.hpp"
 
 #include <simdjson.h>
 

@@ -1,4 +1,4 @@
-#include "aliasing/huge_pages.hpp"
+#include "aliasing/io/huge_pages.hpp"
 
 #include <cstdint>
 

@@ -1,6 +1,6 @@
 // Run ids (SPEC §5). parse_run_id runs once per index name during planning (up to a million times), so the
 // success path neither allocates nor uses locales, regexes or streams; only error messages allocate.
-#include "aliasing/run_id.hpp"
+#include "aliasing/model/run_id.hpp"
 
 #include <cstdint>
 #include <limits>

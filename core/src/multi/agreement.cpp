@@ -1,7 +1,7 @@
 // Agreeing on the one generation every cluster promotes (docs/multi-cluster.md M1–M3). Pure: no I/O.
-#include "aliasing/multi_cluster.hpp"
+#include "aliasing/multi/multi_cluster.hpp"
 
-#include "aliasing/join.hpp"
+#include "aliasing/common/join.hpp"
 
 #include <algorithm>
 #include <set>

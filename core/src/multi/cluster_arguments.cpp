@@ -1,5 +1,5 @@
 // `--cluster NAME=URL`: names, order and the credential variables of each cluster.
-#include "aliasing/multi_cluster.hpp"
+#include "aliasing/multi/multi_cluster.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,9 +1,9 @@
 // What `run`, `status` and `plan` print for several clusters: each cluster's plan, then one row per cluster.
 #include "multi_steps.hpp"
 
-#include "aliasing/json_writer.hpp"
-#include "aliasing/plan_render.hpp"
-#include "aliasing/text_table.hpp"
+#include "aliasing/render/json_writer.hpp"
+#include "aliasing/render/plan_render.hpp"
+#include "aliasing/render/text_table.hpp"
 
 namespace aliasing::multi {
 namespace {

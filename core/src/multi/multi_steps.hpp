@@ -1,7 +1,7 @@
 #pragma once
 // Private to the several-cluster run: one member per cluster, the swap back, what each cluster serves, the output.
 
-#include "aliasing/multi_cluster.hpp"
+#include "aliasing/multi/multi_cluster.hpp"
 
 #include "../pipeline/steps.hpp"
 

@@ -1,7 +1,7 @@
 #include "steps.hpp"
 
-#include "aliasing/alias_table.hpp"
-#include "aliasing/catalog.hpp"
+#include "aliasing/catalog/alias_table.hpp"
+#include "aliasing/catalog/catalog.hpp"
 
 #include <algorithm>
 

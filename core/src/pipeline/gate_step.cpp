@@ -1,9 +1,9 @@
 // The content gates in a run (SPEC §13): after discovery and before the first change. POST _refresh on the new
 // indices (the only write before the swap that a gate needs; not in a dry run or status), re-read their primary
 // document counts, then the mapping, the smoke query and the disk headroom for the force-merge.
-#include "aliasing/disk_headroom.hpp"
-#include "aliasing/join.hpp"
-#include "aliasing/mapping_fields.hpp"
+#include "aliasing/gates/disk_headroom.hpp"
+#include "aliasing/common/join.hpp"
+#include "aliasing/gates/mapping_fields.hpp"
 #include "steps.hpp"
 
 #include <Poco/JSON/Array.h>

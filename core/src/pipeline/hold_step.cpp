@@ -1,7 +1,7 @@
 // The rollback hold in a run (issue 10 §3) and what `status` says about the lock and the hold.
 #include "steps.hpp"
 
-#include "aliasing/run_id.hpp"
+#include "aliasing/model/run_id.hpp"
 
 #include <unistd.h>
 

@@ -1,4 +1,4 @@
-#include "aliasing/pipeline.hpp"
+#include "aliasing/pipeline/pipeline.hpp"
 
 #include "steps.hpp"
 

@@ -1,6 +1,6 @@
-#include "aliasing/report.hpp"
+#include "aliasing/pipeline/report.hpp"
 
-#include "aliasing/json_writer.hpp"
+#include "aliasing/render/json_writer.hpp"
 
 #include <cstdio>
 #include <ctime>

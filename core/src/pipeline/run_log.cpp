@@ -1,6 +1,6 @@
-#include "aliasing/run_log.hpp"
+#include "aliasing/pipeline/run_log.hpp"
 
-#include "aliasing/json_writer.hpp"
+#include "aliasing/render/json_writer.hpp"
 
 #include <chrono>
 #include <cstdio>

@@ -1,8 +1,8 @@
 // --metrics-file: the run's outcome in the Prometheus text exposition format (version 0.0.4), for node_exporter's
 // textfile collector. One file per job; rewritten atomically so the collector never reads half of it.
-#include "aliasing/run_metrics.hpp"
+#include "aliasing/pipeline/run_metrics.hpp"
 
-#include "aliasing/file_io.hpp"
+#include "aliasing/io/file_io.hpp"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>

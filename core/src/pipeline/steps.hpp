@@ -1,10 +1,10 @@
 #pragma once
 // Private to the pipeline: the steps after planning, each returning a Status whose ErrorKind is the exit code.
 
-#include "aliasing/alias_table.hpp"
-#include "aliasing/catalog.hpp"
-#include "aliasing/join.hpp"
-#include "aliasing/pipeline.hpp"
+#include "aliasing/catalog/alias_table.hpp"
+#include "aliasing/catalog/catalog.hpp"
+#include "aliasing/common/join.hpp"
+#include "aliasing/pipeline/pipeline.hpp"
 
 #include <string>
 #include <vector>

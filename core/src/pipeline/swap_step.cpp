@@ -1,7 +1,7 @@
 #include "steps.hpp"
 
-#include "aliasing/alias_table.hpp"
-#include "aliasing/json_writer.hpp"
+#include "aliasing/catalog/alias_table.hpp"
+#include "aliasing/render/json_writer.hpp"
 
 #include <algorithm>
 

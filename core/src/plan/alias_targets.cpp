@@ -1,5 +1,5 @@
-#include "aliasing/alias_targets.hpp"
-#include "aliasing/join.hpp"
+#include "aliasing/plan/alias_targets.hpp"
+#include "aliasing/common/join.hpp"
 
 #include <algorithm>
 #include <map>

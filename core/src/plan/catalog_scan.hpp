@@ -1,8 +1,8 @@
 #pragma once
 // Private to planning: the catalog classified by a data source and grouped into generations by instant.
 
-#include "aliasing/ownership.hpp"
-#include "aliasing/plan.hpp"
+#include "aliasing/plan/ownership.hpp"
+#include "aliasing/plan/plan.hpp"
 
 #include <cstdint>
 #include <span>

@@ -1,6 +1,6 @@
 // Ownership (docs/ownership.md, rules O1–O5): the one place that says which entities, and so which indices,
 // are the job's own.
-#include "aliasing/ownership.hpp"
+#include "aliasing/plan/ownership.hpp"
 
 #include "plan_context.hpp"
 

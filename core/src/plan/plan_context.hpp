@@ -9,8 +9,8 @@
 
 #include "catalog_scan.hpp"
 
-#include "aliasing/ownership.hpp"
-#include "aliasing/join.hpp"
+#include "aliasing/plan/ownership.hpp"
+#include "aliasing/common/join.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -1,8 +1,8 @@
 // Planning (SPEC §6): the order of the steps. The rules a reviewer must trust sit in their own files (see
 // plan_context.hpp): ownership.cpp, candidate.cpp, rollback.cpp, retention.cpp.
-#include "aliasing/plan.hpp"
+#include "aliasing/plan/plan.hpp"
 
-#include "aliasing/alias_targets.hpp"
+#include "aliasing/plan/alias_targets.hpp"
 
 #include "plan_context.hpp"
 

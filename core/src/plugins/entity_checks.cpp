@@ -1,7 +1,7 @@
 // Declared entities are validated like names, and against the source's own naming (docs/ownership.md O6).
 #include "aliasing/plugins/entity_checks.hpp"
 
-#include "aliasing/ownership.hpp"
+#include "aliasing/plan/ownership.hpp"
 
 #include <algorithm>
 #include <string>

@@ -1,8 +1,8 @@
 // Discovery of data sources in plugin directories: first of a name wins, every unusable file is a rejection.
 #include "aliasing/plugins/registry.hpp"
 
-#include "aliasing/closest_name.hpp"
-#include "aliasing/join.hpp"
+#include "aliasing/common/closest_name.hpp"
+#include "aliasing/common/join.hpp"
 
 #include "aliasing/plugins/sources.hpp"
 

@@ -1,8 +1,8 @@
 // The content gates in the plan (SPEC §13): the document counts beside the live ones, one line per gate.
-#include "aliasing/plan_render.hpp"
+#include "aliasing/render/plan_render.hpp"
 
-#include "aliasing/json_writer.hpp"
-#include "aliasing/text_table.hpp"
+#include "aliasing/render/json_writer.hpp"
+#include "aliasing/render/text_table.hpp"
 
 namespace aliasing {
 

@@ -1,4 +1,4 @@
-#include "aliasing/json_writer.hpp"
+#include "aliasing/render/json_writer.hpp"
 
 #include <bit>
 #include <charconv>

@@ -1,9 +1,9 @@
-#include "aliasing/plan_render.hpp"
+#include "aliasing/render/plan_render.hpp"
 
-#include "aliasing/huge_pages.hpp"
-#include "aliasing/join.hpp"
-#include "aliasing/json_writer.hpp"
-#include "aliasing/text_table.hpp"
+#include "aliasing/io/huge_pages.hpp"
+#include "aliasing/common/join.hpp"
+#include "aliasing/render/json_writer.hpp"
+#include "aliasing/render/text_table.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "aliasing/text_table.hpp"
+#include "aliasing/render/text_table.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "aliasing/alias_table.hpp"
+#include "aliasing/catalog/alias_table.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "aliasing/catalog.hpp"
+#include "aliasing/catalog/catalog.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "aliasing/join.hpp"
+#include "aliasing/common/join.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "aliasing/data_source.hpp"
+#include "aliasing/plugins/data_source.hpp"
 
 #include <gtest/gtest.h>
 

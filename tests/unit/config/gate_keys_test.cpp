@@ -1,5 +1,5 @@
 // The content-gate keys of the job file (SPEC §13): defaults, accepted forms, and every bad value named.
-#include "aliasing/job.hpp"
+#include "aliasing/config/job.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The job file (SPEC §3): every table row, every accepted form and every kind of bad value.
-#include "aliasing/job.hpp"
+#include "aliasing/config/job.hpp"
 
 #include <gtest/gtest.h>
 

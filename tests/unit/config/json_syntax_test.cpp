@@ -1,5 +1,5 @@
 // Locating JSON syntax errors so job-file messages can name a line and column.
-#include "aliasing/job.hpp"
+#include "aliasing/config/job.hpp"
 
 #include <gtest/gtest.h>
 

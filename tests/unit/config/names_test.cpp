@@ -1,5 +1,5 @@
 // Index and alias name rules (reference §12): the reasons and their order match Elasticsearch.
-#include "aliasing/job.hpp"
+#include "aliasing/config/job.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The mapping and disk gates' pure rules (SPEC §13): field paths and types; headroom against the high watermark.
-#include "aliasing/disk_headroom.hpp"
-#include "aliasing/mapping_fields.hpp"
+#include "aliasing/gates/disk_headroom.hpp"
+#include "aliasing/gates/mapping_fields.hpp"
 
 #include <gtest/gtest.h>
 

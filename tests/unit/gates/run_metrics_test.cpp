@@ -1,5 +1,5 @@
 // --metrics-file's text (SPEC §13): the last success survives a failed run; labels are escaped.
-#include "aliasing/run_metrics.hpp"
+#include "aliasing/pipeline/run_metrics.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // read_file reads a file of known size in one call straight into its padded buffer; these tests pin that the bytes,
 // the padding and the errors are those of the chunked read it replaced, including files whose size is not known.
-#include "aliasing/file_io.hpp"
+#include "aliasing/io/file_io.hpp"
 
 #include <simdjson.h>
 

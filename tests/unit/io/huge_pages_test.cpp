@@ -1,5 +1,5 @@
 // advise_huge_pages only ever advises whole 2 MiB pages inside the buffer it is given, and never changes contents.
-#include "aliasing/huge_pages.hpp"
+#include "aliasing/io/huge_pages.hpp"
 
 #include <gtest/gtest.h>
 

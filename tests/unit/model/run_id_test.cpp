@@ -1,5 +1,5 @@
 // Run ids (SPEC §5; the original notes' run_id_to_timestamp and validate_run_ids).
-#include "aliasing/run_id.hpp"
+#include "aliasing/model/run_id.hpp"
 
 #include <gtest/gtest.h>
 

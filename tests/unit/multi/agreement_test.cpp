@@ -1,5 +1,5 @@
 // docs/multi-cluster.md M1–M3 and N1 on hand-made plans: the one generation every cluster promotes.
-#include "aliasing/multi_cluster.hpp"
+#include "aliasing/multi/multi_cluster.hpp"
 
 #include <gtest/gtest.h>
 

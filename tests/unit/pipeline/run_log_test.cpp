@@ -1,5 +1,5 @@
 // The run log: progress that fits a terminal and says how long, periodic lines only when something changed.
-#include "aliasing/run_log.hpp"
+#include "aliasing/pipeline/run_log.hpp"
 
 #include <gtest/gtest.h>
 

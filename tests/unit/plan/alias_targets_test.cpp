@@ -1,5 +1,5 @@
 // The alias change of a promotion: properties carried per entity, foreign targets refused, kept or removed.
-#include "aliasing/alias_targets.hpp"
+#include "aliasing/plan/alias_targets.hpp"
 
 #include "plan_fixture.hpp"
 

@@ -1,4 +1,4 @@
-#include "aliasing/plan.hpp"
+#include "aliasing/plan/plan.hpp"
 
 #include <gtest/gtest.h>
 

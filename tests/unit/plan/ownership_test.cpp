@@ -1,5 +1,5 @@
 // Ownership (docs/ownership.md): which indices under index_base are this job's.
-#include "aliasing/ownership.hpp"
+#include "aliasing/plan/ownership.hpp"
 
 #include "plan_fixture.hpp"
 

@@ -1,7 +1,7 @@
 #pragma once
 // A data source and catalog builder for planning tests: `{index_base}-{entity}-{run_id}`, like customer.
 
-#include "aliasing/plan.hpp"
+#include "aliasing/plan/plan.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // append_json_quoted finds runs of plain bytes eight at a time (SWAR); these tests pin it to the byte-by-byte
 // escaping it replaced, kept here as the reference.
-#include "aliasing/json_writer.hpp"
+#include "aliasing/render/json_writer.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 #pragma once
 /// `aliasing audit`: the plan table for every index of a catalog, flagging shard sizing that needs an operator.
 
-#include "aliasing/catalog.hpp"
-#include "aliasing/data_source.hpp"
-#include "aliasing/plan.hpp"
-#include "aliasing/plan_render.hpp"
+#include "aliasing/catalog/catalog.hpp"
+#include "aliasing/plugins/data_source.hpp"
+#include "aliasing/plan/plan.hpp"
+#include "aliasing/render/plan_render.hpp"
 
 #include <string>
 #include <vector>

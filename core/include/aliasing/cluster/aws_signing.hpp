@@ -6,7 +6,7 @@
 
 #include "aliasing/cluster/connection_options.hpp"
 #include "aliasing/cluster/sigv4.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <optional>
 #include <string>

@@ -2,7 +2,7 @@
 /// How the engine connects to the cluster: nodes, credentials, TLS, timeouts and retries (SPEC §3, §8).
 
 #include "aliasing/cluster/sigv4.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <chrono>
 #include <cstdint>

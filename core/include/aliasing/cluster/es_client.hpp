@@ -2,10 +2,10 @@
 /// Typed Elasticsearch calls the pipeline needs, over the Transport. Failures carry the HTTP method, the path and
 /// the cluster's own `error.type` and `error.reason`. Nothing here logs; the pipeline does.
 
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 #include "aliasing/cluster/es_responses.hpp"
 #include "aliasing/cluster/transport.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <chrono>
 #include <cstdint>

@@ -2,7 +2,7 @@
 /// Turning an Elasticsearch error response into a message that carries the cluster's own type and reason.
 
 #include "aliasing/cluster/http_exchange.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <string>
 #include <string_view>

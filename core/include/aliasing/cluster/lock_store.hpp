@@ -3,7 +3,7 @@
 /// conditional delete, with the cluster's refusals of that index (auto-create disabled, 403) turned into one
 /// clear exit-5 message naming the index, the privileges and --lock-index.
 
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 #include "aliasing/cluster/es_client.hpp"
 
 #include <cstdint>

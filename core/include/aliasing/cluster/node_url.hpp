@@ -1,7 +1,7 @@
 #pragma once
 /// One Elasticsearch node's base URL, parsed and validated without ever echoing credentials.
 
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <cstdint>
 #include <string>

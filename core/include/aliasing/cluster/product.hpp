@@ -2,7 +2,7 @@
 /// Which product and version answered GET /, and what that line supports (SPEC §14,
 /// reference/opensearch-and-es9.md "Recommended detection"). Pure functions of response bodies: no I/O.
 
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <optional>
 #include <string>

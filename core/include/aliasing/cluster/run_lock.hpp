@@ -8,7 +8,7 @@
 /// monotonic clock. A change (a heartbeat) means the holder is alive: refused at once. No change for the holder's
 /// TTL means the holder is dead: the lock is taken over with a conditional delete of exactly what was watched.
 
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 #include "aliasing/cluster/es_client.hpp"
 
 #include <chrono>

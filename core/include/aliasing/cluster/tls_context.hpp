@@ -2,7 +2,7 @@
 /// The client TLS context shared by every https node of a Transport.
 
 #include "aliasing/cluster/connection_options.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <Poco/Net/Context.h>
 

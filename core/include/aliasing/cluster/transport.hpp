@@ -2,7 +2,7 @@
 /// The only way the engine reaches Elasticsearch: kept-alive HTTP(S) sessions, one per node, with retries,
 /// failover and "outcome unknown" reporting (SPEC §3, §8).
 
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 #include "aliasing/cluster/connection_options.hpp"
 #include "aliasing/cluster/http_exchange.hpp"
 #include "aliasing/cluster/node_url.hpp"

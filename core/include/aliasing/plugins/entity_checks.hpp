@@ -3,8 +3,8 @@
 /// job's owned set, so one that no index name can carry would make every generation incomplete and every index of
 /// the source "ignored".
 
-#include "aliasing/data_source.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/plugins/data_source.hpp"
+#include "aliasing/common/result.hpp"
 
 namespace aliasing {
 

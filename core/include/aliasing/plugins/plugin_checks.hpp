@@ -3,8 +3,8 @@
 /// reasons (ErrorKind::Usage) naming what is wrong.
 
 #include "aliasing/abi.h"
-#include "aliasing/data_source.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/plugins/data_source.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <cstddef>
 #include <filesystem>

@@ -2,8 +2,8 @@
 /// Plugin discovery (SPEC §10): compiled plugins (*.so) and declarative sources (*.json) found in a search
 /// path, behind the DataSource interface.
 
-#include "aliasing/data_source.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/plugins/data_source.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <filesystem>
 #include <memory>

@@ -2,8 +2,8 @@
 /// The two kinds of data source the registry loads. Errors are rejection reasons (ErrorKind::Usage) that say
 /// what is wrong with the file and what to do; the registry adds the file's path.
 
-#include "aliasing/data_source.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/plugins/data_source.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <filesystem>
 #include <memory>

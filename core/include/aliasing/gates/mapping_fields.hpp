@@ -1,8 +1,8 @@
 #pragma once
 /// The mapping gate (SPEC §13): field paths and types of a `GET /{index}/_mapping` body, and how two differ.
 
-#include "aliasing/gate_settings.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/gates/gate_settings.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <map>
 #include <string>

@@ -2,9 +2,9 @@
 /// Ownership (docs/ownership.md): which indices under a job's index_base are the job's own, to promote,
 /// merge, re-replicate and delete. Everything else under index_base is ignored, never touched. Pure: no I/O.
 
-#include "aliasing/data_source.hpp"
-#include "aliasing/job.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/plugins/data_source.hpp"
+#include "aliasing/config/job.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <string>
 #include <string_view>

@@ -3,9 +3,9 @@
 /// carries over from the old target of its entity, and what happens to targets that are not this job's indices.
 /// Pure: no I/O, decided before anything is touched.
 
-#include "aliasing/alias_table.hpp"
-#include "aliasing/job.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/catalog/alias_table.hpp"
+#include "aliasing/config/job.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <string_view>
 #include <vector>

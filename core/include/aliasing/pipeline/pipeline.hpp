@@ -9,12 +9,12 @@
 #include "aliasing/cluster/es_client.hpp"
 #include "aliasing/cluster/rollback_hold.hpp"
 #include "aliasing/cluster/run_lock.hpp"
-#include "aliasing/data_source.hpp"
-#include "aliasing/job.hpp"
-#include "aliasing/plan.hpp"
-#include "aliasing/plan_render.hpp"
-#include "aliasing/report.hpp"
-#include "aliasing/run_log.hpp"
+#include "aliasing/plugins/data_source.hpp"
+#include "aliasing/config/job.hpp"
+#include "aliasing/plan/plan.hpp"
+#include "aliasing/render/plan_render.hpp"
+#include "aliasing/pipeline/report.hpp"
+#include "aliasing/pipeline/run_log.hpp"
 
 #include <chrono>
 #include <functional>

@@ -1,7 +1,7 @@
 #pragma once
 /// Run ids (SPEC §5): the UTC instant an ETL run wrote into its index names.
 
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <cstdint>
 #include <string>

@@ -2,8 +2,8 @@
 /// `--metrics-file PATH` (SPEC §13): the run's outcome in the Prometheus text exposition format, for
 /// node_exporter's textfile collector, written atomically.
 
-#include "aliasing/report.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/pipeline/report.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -2,7 +2,7 @@
 /// The catalog of indices under an index_base: the body of
 /// `GET _cat/indices/{index_base}-*?format=json&bytes=b&h=...`, parsed once with simdjson on-demand.
 
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,7 +1,7 @@
 #pragma once
 /// Reading whole files with room for simdjson's padding.
 
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <filesystem>
 #include <string>

@@ -2,7 +2,7 @@
 /// The disk gate (SPEC §13): a force-merge can need up to the size of the shard it rewrites in free disk. Before
 /// merging, every node holding a copy of a shard to merge must stay at or below the cluster's high watermark.
 
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <cstdint>
 #include <optional>

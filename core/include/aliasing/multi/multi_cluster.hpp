@@ -5,7 +5,7 @@
 /// (compare-and-swap), swap the earlier ones back when a later one fails, delete only after every swap is verified.
 /// Clusters left serving different generations are ErrorKind::Split (exit 8), reported cluster by cluster.
 
-#include "aliasing/pipeline.hpp"
+#include "aliasing/pipeline/pipeline.hpp"
 
 #include <ostream>
 #include <string>

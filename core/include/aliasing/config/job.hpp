@@ -1,8 +1,8 @@
 #pragma once
 /// The job file (SPEC §3).
 
-#include "aliasing/gate_settings.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/gates/gate_settings.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,7 +2,7 @@
 /// Which aliases each index carries, with their properties: the body of `GET _alias/{name}` or
 /// `GET {pattern}/_alias`.
 
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <map>
 #include <optional>

@@ -2,9 +2,9 @@
 /// The JSON report of a run (`--report FILE`, SPEC §9): job, plugin and version, plan, every action with status
 /// and timing, outcome and exit code. Never contains credentials (none are ever given to it).
 
-#include "aliasing/data_source.hpp"
-#include "aliasing/job.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/plugins/data_source.hpp"
+#include "aliasing/config/job.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <chrono>
 #include <filesystem>

@@ -1,7 +1,7 @@
 #pragma once
 /// The plan as people and programs read it: the §7 table, the alias change and the deletion list.
 
-#include "aliasing/plan.hpp"
+#include "aliasing/plan/plan.hpp"
 
 #include <string>
 

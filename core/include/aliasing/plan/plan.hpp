@@ -2,15 +2,15 @@
 /// Planning (SPEC §6–§7): a pure function of (job, data source, catalog, alias table, clock) that decides what a
 /// promotion would do. No I/O: `aliasing plan` runs it offline, `aliasing run` runs it on bodies read from a cluster.
 
-#include "aliasing/alias_table.hpp"
-#include "aliasing/alias_targets.hpp"
-#include "aliasing/catalog.hpp"
-#include "aliasing/data_source.hpp"
-#include "aliasing/gates.hpp"
-#include "aliasing/job.hpp"
-#include "aliasing/ownership.hpp"
-#include "aliasing/result.hpp"
-#include "aliasing/run_id.hpp"
+#include "aliasing/catalog/alias_table.hpp"
+#include "aliasing/plan/alias_targets.hpp"
+#include "aliasing/catalog/catalog.hpp"
+#include "aliasing/plugins/data_source.hpp"
+#include "aliasing/gates/gates.hpp"
+#include "aliasing/config/job.hpp"
+#include "aliasing/plan/ownership.hpp"
+#include "aliasing/common/result.hpp"
+#include "aliasing/model/run_id.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -2,7 +2,7 @@
 /// Content gates (SPEC §13): the checks a complete generation must pass before the swap, and their verdicts. The
 /// evaluations here are pure; the pipeline (gate_step.cpp) reads what they need from the cluster.
 
-#include "aliasing/gate_settings.hpp"
+#include "aliasing/gates/gate_settings.hpp"
 
 #include <cstdint>
 #include <map>

@@ -1,8 +1,8 @@
 #pragma once
 /// The host's view of a data source: a compiled plugin or a declarative definition behind one interface.
 
-#include "aliasing/gate_settings.hpp"
-#include "aliasing/result.hpp"
+#include "aliasing/gates/gate_settings.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <cstdint>
 #include <optional>

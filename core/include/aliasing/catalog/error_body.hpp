@@ -4,7 +4,7 @@
 /// missing","status":404}`) means "no alias yet"; any other error body given as --catalog or --aliases would
 /// plan a wrong change.
 
-#include "aliasing/result.hpp"
+#include "aliasing/common/result.hpp"
 
 #include <string_view>
 
