@@ -24,7 +24,8 @@ sim_pid=
 cleanup() { if [[ -n $sim_pid ]]; then kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 if [[ $target == --sim || $target == --sim-sigv4 ]]; then
-  sim_args=(--port 0 --quiet --nodes 3)
+  # Elasticsearch 9.x: the installed @elastic/elasticsearch 9.x client (the JavaScript test) drives only its own major.
+  sim_args=(--port 0 --quiet --nodes 3 --version 9.1.5)
   if [[ $target == --sim-sigv4 ]]; then
     export ALIASING_AWS_SIGV4=1 AWS_REGION=eu-west-1 AWS_ACCESS_KEY_ID=AKIDTESTREAL AWS_SECRET_ACCESS_KEY=test/real+key
     unset AWS_SESSION_TOKEN AWS_PROFILE ALIASING_ES_USERNAME ALIASING_ES_API_KEY

@@ -89,6 +89,10 @@ const runs = [
 ];
 let failed = false;
 const realUrl = process.env.ALIASING_TEST_ES_URL;
+if (realUrl && process.env.ALIASING_AWS_SIGV4) {
+  console.log("skipped: the JavaScript clients here do not sign with SigV4 (ALIASING_AWS_SIGV4 is set)");
+  process.exit(77);
+}
 if (realUrl) {
   // A real cluster: the client for its product, names under a unique per-run prefix, refused if already used,
   // always cleaned up. Basic auth or an API key from ALIASING_ES_*; SigV4 is not supported by this test.
@@ -99,6 +103,15 @@ if (realUrl) {
     Buffer.from(auth.username + ":" + auth.password).toString("base64") } } : auth?.apiKey
     ? { headers: { Authorization: "ApiKey " + auth.apiKey } } : {})).json();
   const distribution = root.version?.distribution === "opensearch" ? "opensearch" : "elasticsearch";
+  // @elastic/elasticsearch N.x sends compatible-with=N, which an Elasticsearch of another major refuses (400
+  // media_type_header_exception): only a cluster of the installed client's major can be driven by it.
+  const clientMajor = require("@elastic/elasticsearch/package.json").version.split(".")[0];
+  const clusterMajor = String(root.version?.number ?? "").split(".")[0];
+  if (distribution === "elasticsearch" && clusterMajor !== clientMajor) {
+    console.log(`skipped: the installed @elastic/elasticsearch ${clientMajor}.x drives Elasticsearch ${clientMajor}.x ` +
+                `only; ${realUrl} is Elasticsearch ${root.version?.number}`);
+    process.exit(77);
+  }
   const client = distribution === "opensearch" ? new OpenSearch.Client({ node: realUrl, auth })
                                                : new Elastic.Client({ node: realUrl, auth });
   const prefix = "aliasing-test-" + Math.random().toString(36).slice(2, 12) + "-";
