@@ -50,8 +50,8 @@ PipelineOutcome MultiPipeline::Impl::act(const Agreement& agreed) {
         on(*member);
         detail::end_hold(member->context, *member->plan);
     }
-    m.m_serving.clear();
-    for (auto& member : m_members) m.m_serving.push_back({member->name, agreed.run_id, ""});
+    m_serving.clear();
+    for (auto& member : m_members) m_serving.push_back({member->name, agreed.run_id, ""});
 
     // Delete only now that every swap is verified; per cluster, the usual rules. One cluster's failed cleanup
     // does not stop the others'.
@@ -68,9 +68,9 @@ PipelineOutcome MultiPipeline::Impl::act(const Agreement& agreed) {
     }
     on_none();
     if (cleanup) return outcome_of(*cleanup);
-    const std::string summary = "promoted alias [" + m.m_job.alias_name + "] to generation " + agreed.run_id +
+    const std::string summary = "promoted alias [" + m_job.alias_name + "] to generation " + agreed.run_id +
                                 " on " + std::to_string(m_members.size()) + " clusters";
-    m.m_log.info("done", summary);
+    m_log.info("done", summary);
     return {0, "promoted", summary};
 }
 
@@ -79,7 +79,7 @@ PipelineOutcome MultiPipeline::Impl::act(const Agreement& agreed) {
 bool MultiPipeline::Impl::swapped_after_all(Member& member, const Agreement& agreed) {
     const ClusterServing now = multi::read_serving(member);
     if (!multi::same_generation({now, {member.name, agreed.run_id, ""}})) return false;
-    m.m_log.warn("swap", "the swap reported a failure, but alias [" + m.m_job.alias_name +
+    m_log.warn("swap", "the swap reported a failure, but alias [" + m_job.alias_name +
                              "] reads back on exactly generation " + agreed.run_id + ": swapped");
     return true;
 }
@@ -93,35 +93,35 @@ PipelineOutcome MultiPipeline::Impl::undo_after(std::size_t failed_at, const Err
         Member& member = *m_members[j];
         if (!member.swapped) continue;
         on(member);
-        m.m_log.warn("swap-back", "swapping alias [" + m.m_job.alias_name + "] back: cluster [" +
+        m_log.warn("swap-back", "swapping alias [" + m_job.alias_name + "] back: cluster [" +
                                       m_members[failed_at]->name + "] could not be swapped");
         const Plan back = multi::swap_back_plan(*member.plan);
         if (auto status = detail::swap_alias(member.context, back); status) member.swapped = false;
         else not_undone.push_back(member.name + " (" + status.error().message + ")");
     }
-    m.m_serving.clear();
+    m_serving.clear();
     for (auto& member : m_members) {
         on(*member);
-        m.m_serving.push_back(multi::read_serving(*member));
+        m_serving.push_back(multi::read_serving(*member));
     }
     on_none();
-    if (multi::same_generation(m.m_serving)) {
+    if (multi::same_generation(m_serving)) {
         Error result = error;
         result.kind = error.kind == ErrorKind::AliasMoved ? ErrorKind::AliasMoved : ErrorKind::StepFailed;
         result.message += failed_at == 0 ? "" : "; the clusters swapped before it were swapped back";
         result.message += ": every cluster serves the generation it served before (" +
-                          describe_split(m.m_serving) + "); nothing was deleted; rerun the job to promote " +
+                          describe_split(m_serving) + "); nothing was deleted; rerun the job to promote " +
                           agreed.run_id;
         return outcome_of(result);
     }
-    std::string message = "the clusters are left serving different generations: " + describe_split(m.m_serving) +
+    std::string message = "the clusters are left serving different generations: " + describe_split(m_serving) +
                           ". Cause: " + error.message;
     if (!not_undone.empty()) {
         message += "; the swap back failed on " + join(not_undone, "; ");
     }
     message += ". Nothing was deleted; rerun the job to converge every cluster on generation " + agreed.run_id +
                " (`aliasing status` shows the split)";
-    m.m_log.error("split", message);
+    m_log.error("split", message);
     return {exit_code(ErrorKind::Split), "split", message};
 }
 

@@ -8,17 +8,19 @@ namespace aliasing {
 
 class MultiPipeline::Impl {
 public:
-    explicit Impl(MultiPipeline& owner);
+    Impl(std::vector<NamedClient> clusters, const Job& job, const DataSource& source, RunLog& log, RunReport& report,
+         std::ostream& plan_out, PipelineOptions options);
     PipelineOutcome run();
+    const std::vector<ClusterServing>& serving() const { return m_serving; }
 
 private:
     void on(multi::Member& member) {
-        m.m_log.set_cluster(member.name);
-        m.m_report.set_action_cluster(member.name);
+        m_log.set_cluster(member.name);
+        m_report.set_action_cluster(member.name);
     }
     void on_none() {
-        m.m_log.set_cluster("");
-        m.m_report.set_action_cluster("");
+        m_log.set_cluster("");
+        m_report.set_action_cluster("");
     }
     static Error named(const multi::Member& member, const Error& error) {
         return make_error(error.kind, "cluster [" + member.name + "]: " + error.message);
@@ -43,8 +45,15 @@ private:
     bool swapped_after_all(multi::Member& member, const Agreement& agreed);
     PipelineOutcome undo_after(std::size_t failed_at, const Error& error, const Agreement& agreed);
 
-    MultiPipeline& m;
-    multi::Members m_members;
+    std::vector<NamedClient> m_clusters;  // sorted by name
+    const Job& m_job;
+    const DataSource& m_source;
+    RunLog& m_log;
+    RunReport& m_report;
+    std::ostream& m_plan_out;
+    PipelineOptions m_options;
+    std::vector<ClusterServing> m_serving;
+    multi::Members m_members;  // one per cluster, made afresh by each run()
 };
 
 }  // namespace aliasing

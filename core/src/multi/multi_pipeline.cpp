@@ -9,24 +9,36 @@ namespace aliasing {
 
 using multi::Member;
 
-MultiPipeline::Impl::Impl(MultiPipeline& owner) : m(owner) {
-    for (const auto& cluster : m.m_clusters)
-        m_members.push_back(std::make_unique<Member>(cluster.name, *cluster.client, m.m_job, m.m_log, m.m_report,
-                                                     m.m_options));
-    for (auto& member : m_members)
-        if (m.m_options.lock) member->context.job_file = m.m_options.lock->job;
+MultiPipeline::Impl::Impl(std::vector<NamedClient> clusters, const Job& job, const DataSource& source, RunLog& log,
+                          RunReport& report, std::ostream& plan_out, PipelineOptions options)
+    : m_clusters(std::move(clusters)),
+      m_job(job),
+      m_source(source),
+      m_log(log),
+      m_report(report),
+      m_plan_out(plan_out),
+      m_options(std::move(options)) {
+    std::sort(m_clusters.begin(), m_clusters.end(),
+              [](const NamedClient& a, const NamedClient& b) { return a.name < b.name; });
 }
 
 PipelineOutcome MultiPipeline::Impl::run() {
-    if (m.m_job.abort_run) return {exit_code(ErrorKind::Aborted), "aborted", "abort_run is set"};
+    m_serving.clear();
+    m_members.clear();
+    for (const auto& cluster : m_clusters)
+        m_members.push_back(
+            std::make_unique<Member>(cluster.name, *cluster.client, m_job, m_log, m_report, m_options));
+    for (auto& member : m_members)
+        if (m_options.lock) member->context.job_file = m_options.lock->job;
+    if (m_job.abort_run) return {exit_code(ErrorKind::Aborted), "aborted", "abort_run is set"};
     for (auto& member : m_members) {
         on(*member);
         if (auto status = detail::preflight(member->context); !status) return failed(*member, status.error());
-        member->product = m.m_report.cluster_product();
+        member->product = m_report.cluster_product();
     }
-    m.m_report.set_cluster("", "");  // no one cluster: each cluster's product is in the report's "clusters"
+    m_report.set_cluster("", "");  // no one cluster: each cluster's product is in the report's "clusters"
     PipelineOutcome outcome;
-    if (!m.m_options.lock || m.m_options.execution == Execution::DryRun) {
+    if (!m_options.lock || m_options.execution == Execution::DryRun) {
         outcome = plan_and_act();
     } else if (auto status = lock_all(); !status) {
         outcome = outcome_of(status.error());
@@ -35,7 +47,7 @@ PipelineOutcome MultiPipeline::Impl::run() {
     }
     release_all();
     on_none();
-    m.m_report.set_clusters_json(multi::clusters_json(m_members, m.m_serving));
+    m_report.set_clusters_json(multi::clusters_json(m_members, m_serving));
     return outcome;
 }
 
@@ -43,15 +55,15 @@ PipelineOutcome MultiPipeline::Impl::run() {
 Status MultiPipeline::Impl::lock_all() {
     for (auto& member : m_members) {
         on(*member);
-        cluster::LockRequest request = *m.m_options.lock;
-        request.interrupted = m.m_options.interrupted;
-        request.on_wait = [this](const std::string& message) { m.m_log.info("lock", message); };
+        cluster::LockRequest request = *m_options.lock;
+        request.interrupted = m_options.interrupted;
+        request.on_wait = [this](const std::string& message) { m_log.info("lock", message); };
         auto lock = cluster::RunLock::acquire(member->context.client, request);
         if (!lock) {
-            m.m_report.record({"lock", request.id, ActionStatus::Failed, lock.error().message, 0});
+            m_report.record({"lock", request.id, ActionStatus::Failed, lock.error().message, 0});
             return named(*member, lock.error());
         }
-        m.m_report.record({"lock", request.id, ActionStatus::Ok, "acquired", 0});
+        m_report.record({"lock", request.id, ActionStatus::Ok, "acquired", 0});
         member->lock.emplace(std::move(lock).value());
         member->context.lock = &*member->lock;
     }
@@ -65,7 +77,7 @@ void MultiPipeline::Impl::release_all() {
         on(member);
         member.context.lock = nullptr;
         if (auto released = member.lock->release(member.context.client); !released)
-            m.m_log.warn("lock", "could not release the run lock (another run takes it over once its heartbeat "
+            m_log.warn("lock", "could not release the run lock (another run takes it over once its heartbeat "
                                  "has stopped for --lock-ttl): " + released.error().message);
         member.lock.reset();
     }
@@ -79,18 +91,18 @@ Status MultiPipeline::Impl::renew_all(cluster::Renewal when) {
         std::string warning;
         if (auto status = member->lock->heartbeat(member->context.client, when, &warning); !status)
             return named(*member, status.error());
-        if (!warning.empty()) m.m_log.warn("lock", warning);
+        if (!warning.empty()) m_log.warn("lock", warning);
     }
     return ok_status();
 }
 
 Status MultiPipeline::Impl::plan_all() {
-    const RunInstant now = m.m_options.clock ? m.m_options.clock() : now_instant();
+    const RunInstant now = m_options.clock ? m_options.clock() : now_instant();
     for (auto& member : m_members) {
         on(*member);
         if (auto status = detail::discover(member->context, member->snapshot); !status)
             return named(*member, status.error());
-        auto planned = make_plan(PlanRequest{m.m_job, m.m_source, *member->snapshot.catalog,
+        auto planned = make_plan(PlanRequest{m_job, m_source, *member->snapshot.catalog,
                                              member->snapshot.aliases, now, PlanMode::Promote});
         if (!planned) return named(*member, make_error(ErrorKind::Validation, planned.error().message));
         member->plan.emplace(std::move(planned).value());
@@ -127,33 +139,33 @@ PipelineOutcome MultiPipeline::Impl::plan_and_act() {
     }
     on_none();
     if (!agreed && !refusal) refusal = agreed.error();
-    m.m_plan_out.flush();
+    m_plan_out.flush();
     multi::render_clusters(m_members, agreed ? std::optional<Agreement>(*agreed) : std::nullopt,
-                           m.m_options.plan_format, m.m_options.plan_width, m.m_plan_out);
-    for (auto& member : m_members) m.m_serving.push_back(multi::planned_serving(*member));
-    m.m_report.record({"plan", m.m_job.alias_name, refusal ? ActionStatus::Failed : ActionStatus::Ok,
+                           m_options.plan_format, m_options.plan_width, m_plan_out);
+    for (auto& member : m_members) m_serving.push_back(multi::planned_serving(*member));
+    m_report.record({"plan", m_job.alias_name, refusal ? ActionStatus::Failed : ActionStatus::Ok,
                        agreed ? "generation " + agreed->run_id : "no agreement", 0});
-    if (m.m_options.execution == Execution::DryRun) {
+    if (m_options.execution == Execution::DryRun) {
         for (auto& member : m_members) {
             on(*member);
             // JSON: the lock lines go to the log, and stdout stays one document.
-            if (m.m_options.plan_format != OutputFormat::Json) m.m_plan_out << "Cluster [" << member->name << "]: ";
-            detail::show_lock_status(member->context, member->hold, m.m_plan_out);
+            if (m_options.plan_format != OutputFormat::Json) m_plan_out << "Cluster [" << member->name << "]: ";
+            detail::show_lock_status(member->context, member->hold, m_plan_out);
         }
         on_none();
     }
     if (refusal) {
-        m.m_log.error("plan", refusal->message);
+        m_log.error("plan", refusal->message);
         return {exit_code(ErrorKind::Validation), "refused", refusal->message};
     }
     if (agreed->already_live_everywhere) {
-        const std::string message = "alias [" + m.m_job.alias_name + "] already points to generation " +
+        const std::string message = "alias [" + m_job.alias_name + "] already points to generation " +
                                     agreed->run_id + " on every cluster: nothing to do";
-        m.m_log.info("plan", message);
+        m_log.info("plan", message);
         return {exit_code(ErrorKind::AlreadyLive), "already_live", message};
     }
-    if (m.m_options.execution == Execution::DryRun) {
-        m.m_log.info("plan", "dry run: nothing was changed");
+    if (m_options.execution == Execution::DryRun) {
+        m_log.info("plan", "dry run: nothing was changed");
         return {0, "dry_run", "dry run: every cluster promotes generation " + agreed->run_id};
     }
     return act(*agreed);
@@ -161,24 +173,12 @@ PipelineOutcome MultiPipeline::Impl::plan_and_act() {
 
 MultiPipeline::MultiPipeline(std::vector<NamedClient> clusters, const Job& job, const DataSource& source, RunLog& log,
                              RunReport& report, std::ostream& plan_out, PipelineOptions options)
-    : m_clusters(std::move(clusters)),
-      m_job(job),
-      m_source(source),
-      m_log(log),
-      m_report(report),
-      m_plan_out(plan_out),
-      m_options(std::move(options)) {
-    std::sort(m_clusters.begin(), m_clusters.end(),
-              [](const NamedClient& a, const NamedClient& b) { return a.name < b.name; });
-}
+    : m_impl(std::make_unique<Impl>(std::move(clusters), job, source, log, report, plan_out, std::move(options))) {}
 
 MultiPipeline::~MultiPipeline() = default;
 
-PipelineOutcome MultiPipeline::run() {
-    m_serving.clear();
-    return Impl(*this).run();
-}
+PipelineOutcome MultiPipeline::run() { return m_impl->run(); }
 
-const std::vector<ClusterServing>& MultiPipeline::serving() const { return m_serving; }
+const std::vector<ClusterServing>& MultiPipeline::serving() const { return m_impl->serving(); }
 
 }  // namespace aliasing

@@ -7,6 +7,7 @@
 
 #include "aliasing/pipeline/pipeline.hpp"
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -76,15 +77,8 @@ public:
     const std::vector<ClusterServing>& serving() const;
 
 private:
-    class Impl;
-    std::vector<NamedClient> m_clusters;
-    const Job& m_job;
-    const DataSource& m_source;
-    RunLog& m_log;
-    RunReport& m_report;
-    std::ostream& m_plan_out;
-    PipelineOptions m_options;
-    std::vector<ClusterServing> m_serving;
+    class Impl;  // the run's state and phases (core/src/multi/multi_impl.hpp)
+    std::unique_ptr<Impl> m_impl;
 };
 
 }  // namespace aliasing
