@@ -24,7 +24,7 @@ run_job() {
   echo "sanitize $name: build $(( $(stamp) - start )) s"
   for suite in "$@"; do
     start=$(stamp)
-    (cd "$build" && "./bin/$suite" --gtest_brief=1)
+    (cd "$build" && "./bin/$suite" --gtest_brief=1 ${SKIP_TESTS:+--gtest_filter="-$SKIP_TESTS"})
     echo "sanitize $name: $suite $(( $(stamp) - start )) s"
   done
 }
@@ -37,7 +37,9 @@ for job in "${jobs[@]}"; do
     asan) run_job asan "-DALIASING_SANITIZE=ON" aliasing_unit_tests aliasing_plugin_tests aliasing_sim_tests \
             aliasing_cluster_tests ;;
     asan-unit) run_job asan "-DALIASING_SANITIZE=ON" aliasing_unit_tests ;;
-    tsan) run_job tsan "-DALIASING_TSAN=ON" aliasing_sim_tests aliasing_pipeline_tests ;;
+    # RequestEconomy plans 10,000-index catalogs: single-threaded work that TSan slows past the client's 30 s read
+    # timeout (measured: 650 s, then a failed run with no race report), and where it has no thread to check.
+    tsan) SKIP_TESTS="RequestEconomy.*" run_job tsan "-DALIASING_TSAN=ON" aliasing_sim_tests aliasing_pipeline_tests ;;
     *) echo "unknown sanitizer job '$job' (asan, asan-unit or tsan)" >&2; exit 2 ;;
   esac
 done
