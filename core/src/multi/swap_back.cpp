@@ -6,12 +6,6 @@
 namespace aliasing::multi {
 namespace {
 
-const GenerationSummary* live_generation(const Plan& plan) {
-    for (const auto& generation : plan.generations)
-        if (generation.live) return &generation;
-    return nullptr;
-}
-
 std::vector<std::string> sorted_strings(std::vector<std::string_view> views) {
     std::vector<std::string> out(views.begin(), views.end());
     std::sort(out.begin(), out.end());
@@ -35,7 +29,7 @@ Plan swap_back_plan(const Plan& plan) {
     back.new_indices = plan.old_indices;
     back.deletions.clear();
     back.merges.clear();
-    if (const auto* live = live_generation(plan)) {
+    if (const auto* live = plan.live_generation()) {
         back.candidate = *live;
     } else {
         back.candidate = GenerationSummary{};

@@ -8,12 +8,6 @@
 namespace aliasing::detail {
 namespace {
 
-std::optional<std::string_view> live_run_id(const Plan& plan) {
-    for (const auto& generation : plan.generations)
-        if (generation.live) return generation.run_id;
-    return std::nullopt;
-}
-
 bool newer(std::string_view run_id, std::string_view than) {
     auto a = parse_run_id(run_id);
     auto b = parse_run_id(than);
@@ -54,7 +48,7 @@ Result<HoldCheck> check_hold(StepContext& context, const Plan& plan, PipelineMod
 
 Status leave_hold(StepContext& context, const Plan& plan) {
     if (!context.options.lock || !plan.candidate) return ok_status();
-    const auto from = live_run_id(plan);
+    const GenerationSummary* from = plan.live_generation();
     cluster::RollbackHold hold;
     hold.alias = plan.alias;
     hold.job = context.options.lock->job;
@@ -62,7 +56,7 @@ Status leave_hold(StepContext& context, const Plan& plan) {
     hold.at = cluster::iso_time_ms(std::chrono::duration_cast<std::chrono::milliseconds>(
                                        std::chrono::system_clock::now().time_since_epoch())
                                        .count());
-    hold.from_run_id = from ? std::string(*from) : "?";
+    hold.from_run_id = from ? std::string(from->run_id) : "?";
     hold.to_run_id = std::string(plan.candidate->run_id);
     hold.release = context.options.hold_release;
     // Rolling back twice: the hold keeps the newest generation rolled back from.

@@ -108,6 +108,12 @@ struct Plan {
 
     /// Exit code of `aliasing plan` for this plan (SPEC §9).
     int exit_code() const;
+    /// The newest generation the alias points to now, or nullptr when it points to none of this job's.
+    const GenerationSummary* live_generation() const {
+        for (const auto& generation : generations)
+            if (generation.live) return &generation;
+        return nullptr;
+    }
 };
 
 /// Promote: the newest generation. Rollback: the newest complete generation older than the live one, with the same
