@@ -26,6 +26,9 @@ const std::vector<OptionHelp>& all_options() {
          "several clusters, repeatable: promote one generation on every cluster (NAME: a-z, 0-9, _ and -; "
          "credentials from ALIASING_<NAME>_USERNAME/_PASSWORD or ALIASING_<NAME>_API_KEY, NAME uppercased, - as _); "
          "not with --es-url or a connection file; one --cluster is the plain single-cluster run"},
+        {"parallel", "N",
+         "several clusters: prepare (force-merge, replicas, green) at most N clusters at once (default 4; 1 prepares "
+         "one after the other); every cluster is still prepared before any alias moves"},
         {"ca-file", "FILE", "PEM CA bundle to verify the cluster's TLS certificate"},
         {"connection", "FILE",
          "connection file, INI or JSON: nodes, ca_file, username, username_file/password_file/api_key_file, "
@@ -74,11 +77,11 @@ const std::vector<CommandHelp>& all_commands() {
          "After `aliasing rollback` the run refuses (exit 4) to promote a newer generation until the hold is cleared. "
          "With --cluster given twice or more, one generation is promoted on every cluster: the newest complete and "
          "passing every gate on all of them (a cluster lacking it refuses the run, exit 4), locked on every cluster "
-         "in name order, prepared everywhere before any swap, swapped cluster by cluster and swapped back when a "
+         "in name order, prepared everywhere (--parallel at once) before any swap, swapped cluster by cluster and swapped back when a "
          "later swap fails (exit 6); clusters left on different generations are exit 8, reported cluster by cluster; "
          "the next run converges them.",
-         {"es-url", "cluster", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
-          "dry-run", "report", "metrics-file", "log-format", "quiet", "plugin-dir",
+         {"es-url", "cluster", "parallel", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region",
+          "aws-service", "dry-run", "report", "metrics-file", "log-format", "quiet", "plugin-dir",
           "output", "wide", "timeout", "lock-ttl", "lock-index"},
          "ALIASING_ES_URL=https://es-prod:9200 ALIASING_ES_API_KEY_FILE=/run/secrets/es aliasing run customer.json"},
         {"plan", "aliasing plan JOB --catalog CATALOG.json [--aliases ALIASES.json]... [--output text|json|markdown]",

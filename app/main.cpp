@@ -59,6 +59,8 @@ protected:
             line.es_urls.push_back(value);
         } else if (name == "cluster") {
             line.clusters.push_back(value);
+        } else if (name == "parallel") {
+            line.parallel = value;
         } else if (name == "connection") {
             line.connection = value;
         } else if (name == "ca-file") {

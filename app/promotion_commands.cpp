@@ -56,6 +56,12 @@ void interruptible_sleep(std::chrono::milliseconds duration) {
 }
 
 struct Session {
+    Session(const LogStyle& style, std::optional<std::string> report_file, bool one_json_document)
+        : log(std::cerr, style),
+          report_path(std::move(report_file)),
+          log_format(style.format),
+          json_document(one_json_document) {}
+
     RunLog log;
     RunReport report;
     std::optional<std::string> report_path;
@@ -141,6 +147,19 @@ Result<std::chrono::seconds> parse_lock_ttl(const std::optional<std::string>& te
     auto seconds = parse_timeout(text);
     if (!seconds) return make_error(ErrorKind::Usage, "--lock-ttl: value \"" + *text + "\" is not valid: expected seconds > 0");
     return seconds;
+}
+
+Result<std::size_t> parse_parallel(const CommandLine& line) {
+    if (!line.parallel) return PipelineOptions{}.parallel_prepare;
+    const std::string& text = *line.parallel;
+    std::size_t clusters = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), clusters);
+    if (ec != std::errc() || end != text.data() + text.size() || clusters < 1 || clusters > 64)
+        return make_error(ErrorKind::Usage, "--parallel: value \"" + text + "\" is not valid: expected 1 to 64 clusters");
+    // One --cluster is accepted (a scheduler's template may list one cluster or several); no --cluster is a mistake.
+    if (line.clusters.empty())
+        return make_error(ErrorKind::Usage, "--parallel is for several clusters (--cluster NAME=URL, repeatable)");
+    return clusters;
 }
 
 std::string run_holder() {
@@ -257,8 +276,7 @@ int run_promotion(const CommandLine& line) {
     if (line.log_format != "text" && line.log_format != "json")
         return fail(2, "--log-format: value \"" + line.log_format + "\" is not valid: expected text or json");
     const LogStyle style = log_style(line);
-    Session session{RunLog(std::cerr, style), RunReport{}, line.report, style.format,
-                    line.output == "json" && line.command != "audit", std::ostringstream{}};
+    Session session(style, line.report, line.output == "json" && line.command != "audit");
     session.report.set_command(line.command);
     session.report.set_run_id(session.log.run_id());
     session.metrics_path = line.metrics_file;
@@ -324,6 +342,9 @@ int run_promotion(const CommandLine& line) {
     options.plan_format = *format;
     options.plan_width = line.wide ? TableWidth::Wide : TableWidth::Fit;
     options.timeout = *timeout;
+    auto parallel = parse_parallel(line);
+    if (!parallel) return session.finish(outcome_of(parallel.error()));
+    options.parallel_prepare = *parallel;
     if (line.command == "status" || line.command == "plan" || line.dry_run) options.execution = Execution::DryRun;
     if (line.command == "rollback") options.mode = PipelineMode::Rollback;
     auto lock_ttl = parse_lock_ttl(line.lock_ttl);

@@ -94,6 +94,7 @@ protected:
                     {"aws-region", "eu-west-1"},
                     {"aws-service", "es"},
                     {"lock-ttl", "600"},
+                    {"parallel", "2"},
                     {"lock-index", "aliasing-locks"}};
     }
     void TearDown() override {
@@ -106,7 +107,7 @@ protected:
     std::vector<std::string> base_args(const std::string& command, const std::string& option) const {
         const std::string job = kSource + "/examples/jobs/customer.json";
         // --cluster replaces --es-url (and --catalog for plan): one named cluster is the plain single-cluster run.
-        if (option == "cluster") return {job, "--cluster", "walk=" + m_sim->url()};
+        if (option == "cluster" || option == "parallel") return {job, "--cluster", "walk=" + m_sim->url()};
         if (command == "run" || command == "status" || command == "rollback") return {job, "--es-url", m_sim->url()};
         if (command == "plan")
             return {job, "--catalog", m_values.at("catalog"), "--aliases", m_values.at("aliases"), "--now", "20261124t000000"};

@@ -113,6 +113,14 @@ TEST(CliClusters, UsageErrorsNameTheProblem) {
          {{"ALIASING_DR_EU_USERNAME", "svc"}}, "ALIASING_DR_EU_USERNAME is set but ALIASING_DR_EU_PASSWORD is not"},
         {{"rollback", job, "--cluster", "a=http://127.0.0.1:1", "--cluster", "b=http://127.0.0.1:2"}, {},
          "option --cluster is not used by `aliasing rollback`"},
+        {{"run", job, "--cluster", "a=http://127.0.0.1:1", "--cluster", "b=http://127.0.0.1:2", "--parallel", "0"}, {},
+         "--parallel: value \"0\" is not valid: expected 1 to 64 clusters"},
+        {{"run", job, "--cluster", "a=http://127.0.0.1:1", "--cluster", "b=http://127.0.0.1:2", "--parallel", "2x"},
+         {}, "--parallel: value \"2x\" is not valid"},
+        {{"run", job, "--es-url", "http://127.0.0.1:1", "--parallel", "2"}, {},
+         "--parallel is for several clusters (--cluster NAME=URL, repeatable)"},
+        {{"status", job, "--cluster", "a=http://127.0.0.1:1", "--cluster", "b=http://127.0.0.1:2", "--parallel", "2"},
+         {}, "option --parallel is not used by `aliasing status`"},
     };
     for (const auto& item : cases) {
         SCOPED_TRACE(item.expected);

@@ -18,8 +18,13 @@ void MultiSim::start(const std::vector<ClusterSpec>& specs) {
         const std::string name = spec.name;
         cluster.server->set_request_logger([this, name](const std::string& line) {
             if (line.find(" /_sim/") != std::string::npos) return;
-            const std::lock_guard<std::mutex> guard(m_global_mutex);
-            m_global.push_back({name, line});
+            std::function<void(const GlobalRequest&)> hook;
+            {
+                const std::lock_guard<std::mutex> guard(m_global_mutex);
+                m_global.push_back({name, line});
+                hook = m_on_request;
+            }
+            if (hook) hook({name, line});
         });
         cluster::ConnectionOptions control_options;
         control_options.urls = {cluster.server->url()};
@@ -34,6 +39,7 @@ void MultiSim::start(const std::vector<ClusterSpec>& specs) {
 }
 
 void MultiSim::TearDown() {
+    on_request(nullptr);
     for (auto& cluster : m_clusters) {
         cluster.control.reset();
         cluster.server->stop();
@@ -47,7 +53,7 @@ MultiRunResult MultiSim::run(const Job& job, PipelineOptions options, bool lock)
         cluster::ConnectionOptions connection;
         connection.urls = {cluster.server->url()};
         connection.connect_timeout = 1s;
-        connection.read_timeout = 300ms;
+        connection.read_timeout = m_read_timeout;
         auto transport = cluster::Transport::create(
             connection, cluster::TransportHooks{[](std::chrono::milliseconds) {}, [] { return 0.5; }});
         EXPECT_TRUE(transport.ok());
@@ -140,6 +146,11 @@ NormalState MultiSim::state(std::size_t index) {
 std::vector<GlobalRequest> MultiSim::global_log() {
     const std::lock_guard<std::mutex> guard(m_global_mutex);
     return m_global;
+}
+
+void MultiSim::on_request(std::function<void(const GlobalRequest&)> hook) {
+    const std::lock_guard<std::mutex> guard(m_global_mutex);
+    m_on_request = std::move(hook);
 }
 
 void MultiSim::clear_global_log() {

@@ -7,6 +7,7 @@
 
 #include "aliasing/multi/multi_cluster.hpp"
 
+#include <functional>
 #include <mutex>
 
 namespace aliasing::pipeline_testing {
@@ -57,12 +58,17 @@ protected:
     NormalState state(std::size_t cluster);
     std::vector<GlobalRequest> global_log();
     void clear_global_log();
+    /// Called with every request a cluster answers, in the simulator's thread before the answer is sent: blocking
+    /// in it holds that answer back (raise m_read_timeout to match).
+    void on_request(std::function<void(const GlobalRequest&)> hook);
 
     std::vector<Cluster> m_clusters;
+    std::chrono::milliseconds m_read_timeout{300};  ///< the run's clients'
 
 private:
     std::mutex m_global_mutex;
     std::vector<GlobalRequest> m_global;
+    std::function<void(const GlobalRequest&)> m_on_request;
 };
 
 }  // namespace aliasing::pipeline_testing

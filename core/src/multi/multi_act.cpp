@@ -8,25 +8,15 @@ using multi::Member;
 
 PipelineOutcome MultiPipeline::Impl::act(const Agreement& agreed) {
     const std::string unmoved = "no alias was moved on any cluster";
-    // Prepare everywhere before swapping anywhere (sequentially, cluster by cluster, in name order).
-    for (auto& member : m_members) {
-        if (member->plan->outcome != PlanOutcome::Promote) continue;
-        on(*member);
-        detail::StepContext& context = member->context;
-        const Plan& plan = *member->plan;
-        if (auto status = context.safe_point(unmoved); !status) return unmoved_failure(*member, status.error());
-        if (auto status = detail::merge_new_indices(context, plan.merges); !status) return unmoved_failure(*member, status.error());
-        if (auto status = renew_all(cluster::Renewal::IfDue); !status) return outcome_of(status.error());
-        on(*member);
-        if (auto status = context.safe_point(unmoved); !status) return unmoved_failure(*member, status.error());
-        if (auto status = detail::set_replicas_and_wait(context, plan); !status)
-            return unmoved_failure(*member, status.error());
-        if (auto status = renew_all(cluster::Renewal::IfDue); !status) return outcome_of(status.error());
+    // Prepare everywhere before swapping anywhere: --parallel clusters at once (prepare.cpp).
+    if (auto failure = multi::prepare_all(m_members, m_options.parallel_prepare, m_log, m_stop, m_options.interrupted)) {
+        PipelineOutcome outcome = unmoved_failure(*failure->member, failure->error);
+        if (!failure->also_failed.empty()) outcome.message += "; also failed: " + join(failure->also_failed, "; ");
+        return outcome;
     }
     // Right before the first swap: every new index still there and green, every lock still ours.
     for (auto& member : m_members) {
         if (member->plan->outcome != PlanOutcome::Promote) continue;
-        on(*member);
         if (auto status = member->context.safe_point(unmoved); !status) return unmoved_failure(*member, status.error());
         if (auto status = detail::recheck_new_indices(member->context, *member->plan); !status)
             return unmoved_failure(*member, status.error());
@@ -36,7 +26,6 @@ PipelineOutcome MultiPipeline::Impl::act(const Agreement& agreed) {
     // No safe point from the first swap until every swap is verified (or undone).
     for (std::size_t i = 0; i < m_members.size(); ++i) {
         Member& member = *m_members[i];
-        on(member);
         const bool promote = member.plan->outcome == PlanOutcome::Promote;
         // A cluster already on the candidate (an earlier split) is a no-op swap: only its alias is verified.
         auto status = promote ? detail::swap_alias(member.context, *member.plan)
@@ -47,7 +36,6 @@ PipelineOutcome MultiPipeline::Impl::act(const Agreement& agreed) {
     }
     for (auto& member : m_members) {
         if (!member->hold.clear_after_promotion) continue;
-        on(*member);
         detail::end_hold(member->context, *member->plan);
     }
     m_serving.clear();
@@ -57,7 +45,6 @@ PipelineOutcome MultiPipeline::Impl::act(const Agreement& agreed) {
     // does not stop the others'.
     std::optional<Error> cleanup;
     for (auto& member : m_members) {
-        on(*member);
         auto status = member->context.safe_point("every cluster serves generation " + agreed.run_id +
                                                  ", verified; nothing was deleted on [" + member->name + "] yet");
         if (status) status = detail::delete_replaced(member->context, *member->plan);
@@ -66,7 +53,6 @@ PipelineOutcome MultiPipeline::Impl::act(const Agreement& agreed) {
             if (status.error().kind == ErrorKind::Interrupted) break;
         }
     }
-    on_none();
     if (cleanup) return outcome_of(*cleanup);
     const std::string summary = "promoted alias [" + m_job.alias_name + "] to generation " + agreed.run_id +
                                 " on " + std::to_string(m_members.size()) + " clusters";
@@ -79,7 +65,7 @@ PipelineOutcome MultiPipeline::Impl::act(const Agreement& agreed) {
 bool MultiPipeline::Impl::swapped_after_all(Member& member, const Agreement& agreed) {
     const ClusterServing now = multi::read_serving(member);
     if (!multi::same_generation({now, {member.name, agreed.run_id, ""}})) return false;
-    m_log.warn("swap", "the swap reported a failure, but alias [" + m_job.alias_name +
+    member.log.warn("swap", "the swap reported a failure, but alias [" + m_job.alias_name +
                              "] reads back on exactly generation " + agreed.run_id + ": swapped");
     return true;
 }
@@ -92,19 +78,14 @@ PipelineOutcome MultiPipeline::Impl::undo_after(std::size_t failed_at, const Err
     for (std::size_t j = failed_at; j-- > 0;) {
         Member& member = *m_members[j];
         if (!member.swapped) continue;
-        on(member);
-        m_log.warn("swap-back", "swapping alias [" + m_job.alias_name + "] back: cluster [" +
+        member.log.warn("swap-back", "swapping alias [" + m_job.alias_name + "] back: cluster [" +
                                       m_members[failed_at]->name + "] could not be swapped");
         const Plan back = multi::swap_back_plan(*member.plan);
         if (auto status = detail::swap_alias(member.context, back); status) member.swapped = false;
         else not_undone.push_back(member.name + " (" + status.error().message + ")");
     }
     m_serving.clear();
-    for (auto& member : m_members) {
-        on(*member);
-        m_serving.push_back(multi::read_serving(*member));
-    }
-    on_none();
+    for (auto& member : m_members) m_serving.push_back(multi::read_serving(*member));
     if (multi::same_generation(m_serving)) {
         Error result = error;
         result.kind = error.kind == ErrorKind::AliasMoved ? ErrorKind::AliasMoved : ErrorKind::StepFailed;

@@ -1,6 +1,7 @@
 #pragma once
 // Private to the several-cluster run: the orchestration's state and phases. multi_pipeline.cpp: preflight, locks,
-// planning and agreement; multi_act.cpp: prepare, swap (and swap back), delete.
+// planning and agreement; multi_act.cpp: prepare (prepare.cpp), swap (and swap back), delete. Each cluster's lines and
+// actions go through its member's own log and report view, which carry its name.
 
 #include "multi_steps.hpp"
 
@@ -14,14 +15,6 @@ public:
     const std::vector<ClusterServing>& serving() const { return m_serving; }
 
 private:
-    void on(multi::Member& member) {
-        m_log.set_cluster(member.name);
-        m_report.set_action_cluster(member.name);
-    }
-    void on_none() {
-        m_log.set_cluster("");
-        m_report.set_action_cluster("");
-    }
     static Error named(const multi::Member& member, const Error& error) {
         return make_error(error.kind, "cluster [" + member.name + "]: " + error.message);
     }
@@ -54,6 +47,7 @@ private:
     PipelineOptions m_options;
     std::vector<ClusterServing> m_serving;
     multi::Members m_members;  // one per cluster, made afresh by each run()
+    std::atomic<bool> m_stop{false};  // a cluster could not be prepared: the others stop at their next safe point
 };
 
 }  // namespace aliasing

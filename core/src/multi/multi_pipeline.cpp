@@ -25,16 +25,16 @@ MultiPipeline::Impl::Impl(std::vector<NamedClient> clusters, const Job& job, con
 PipelineOutcome MultiPipeline::Impl::run() {
     m_serving.clear();
     m_members.clear();
+    m_stop = false;
     for (const auto& cluster : m_clusters)
-        m_members.push_back(
-            std::make_unique<Member>(cluster.name, *cluster.client, m_job, m_log, m_report, m_options));
+        m_members.push_back(std::make_unique<Member>(cluster.name, *cluster.client, m_job, m_log, m_report, m_options,
+                                                     [this] { return m_stop.load(); }));
     for (auto& member : m_members)
         if (m_options.lock) member->context.job_file = m_options.lock->job;
     if (m_job.abort_run) return {exit_code(ErrorKind::Aborted), "aborted", "abort_run is set"};
     for (auto& member : m_members) {
-        on(*member);
         if (auto status = detail::preflight(member->context); !status) return failed(*member, status.error());
-        member->product = m_report.cluster_product();
+        member->product = member->report.cluster_product();
     }
     m_report.set_cluster("", "");  // no one cluster: each cluster's product is in the report's "clusters"
     PipelineOutcome outcome;
@@ -46,7 +46,6 @@ PipelineOutcome MultiPipeline::Impl::run() {
         outcome = plan_and_act();
     }
     release_all();
-    on_none();
     m_report.set_clusters_json(multi::clusters_json(m_members, m_serving));
     return outcome;
 }
@@ -54,16 +53,15 @@ PipelineOutcome MultiPipeline::Impl::run() {
 // In name order, so two runs over the same clusters never each hold a lock the other waits for.
 Status MultiPipeline::Impl::lock_all() {
     for (auto& member : m_members) {
-        on(*member);
         cluster::LockRequest request = *m_options.lock;
         request.interrupted = m_options.interrupted;
-        request.on_wait = [this](const std::string& message) { m_log.info("lock", message); };
+        request.on_wait = [&log = member->log](const std::string& message) { log.info("lock", message); };
         auto lock = cluster::RunLock::acquire(member->context.client, request);
         if (!lock) {
-            m_report.record({"lock", request.id, ActionStatus::Failed, lock.error().message, 0});
+            member->report.record({"lock", request.id, ActionStatus::Failed, lock.error().message, 0});
             return named(*member, lock.error());
         }
-        m_report.record({"lock", request.id, ActionStatus::Ok, "acquired", 0});
+        member->report.record({"lock", request.id, ActionStatus::Ok, "acquired", 0});
         member->lock.emplace(std::move(lock).value());
         member->context.lock = &*member->lock;
     }
@@ -74,10 +72,9 @@ void MultiPipeline::Impl::release_all() {
     for (auto it = m_members.rbegin(); it != m_members.rend(); ++it) {
         Member& member = **it;
         if (!member.lock) continue;
-        on(member);
         member.context.lock = nullptr;
         if (auto released = member.lock->release(member.context.client); !released)
-            m_log.warn("lock", "could not release the run lock (another run takes it over once its heartbeat "
+            member.log.warn("lock", "could not release the run lock (another run takes it over once its heartbeat "
                                  "has stopped for --lock-ttl): " + released.error().message);
         member.lock.reset();
     }
@@ -87,11 +84,10 @@ void MultiPipeline::Impl::release_all() {
 Status MultiPipeline::Impl::renew_all(cluster::Renewal when) {
     for (auto& member : m_members) {
         if (!member->lock) continue;
-        on(*member);
         std::string warning;
         if (auto status = member->lock->heartbeat(member->context.client, when, &warning); !status)
             return named(*member, status.error());
-        if (!warning.empty()) m_log.warn("lock", warning);
+        if (!warning.empty()) member->log.warn("lock", warning);
     }
     return ok_status();
 }
@@ -99,7 +95,6 @@ Status MultiPipeline::Impl::renew_all(cluster::Renewal when) {
 Status MultiPipeline::Impl::plan_all() {
     const RunInstant now = m_options.clock ? m_options.clock() : now_instant();
     for (auto& member : m_members) {
-        on(*member);
         if (auto status = detail::discover(member->context, member->snapshot); !status)
             return named(*member, status.error());
         auto planned = make_plan(PlanRequest{m_job, m_source, *member->snapshot.catalog,
@@ -123,7 +118,6 @@ PipelineOutcome MultiPipeline::Impl::plan_and_act() {
     std::optional<Error> refusal;
     if (agreed) {
         for (auto& member : m_members) {
-            on(*member);
             auto hold = detail::check_hold(member->context, *member->plan, PipelineMode::Run);
             if (!hold) return failed(*member, hold.error());
             member->hold = std::move(hold).value();
@@ -131,13 +125,11 @@ PipelineOutcome MultiPipeline::Impl::plan_and_act() {
         }
         for (auto& member : m_members) {
             if (refusal || member->plan->outcome != PlanOutcome::Promote) continue;
-            on(*member);
             if (auto status = detail::run_content_gates(member->context, *member->plan); !status)
                 return failed(*member, status.error());
         }
         if (!refusal) agreed = agree();  // a refused gate refuses its cluster's plan
     }
-    on_none();
     if (!agreed && !refusal) refusal = agreed.error();
     m_plan_out.flush();
     multi::render_clusters(m_members, agreed ? std::optional<Agreement>(*agreed) : std::nullopt,
@@ -147,12 +139,10 @@ PipelineOutcome MultiPipeline::Impl::plan_and_act() {
                        agreed ? "generation " + agreed->run_id : "no agreement", 0});
     if (m_options.execution == Execution::DryRun) {
         for (auto& member : m_members) {
-            on(*member);
             // JSON: the lock lines go to the log, and stdout stays one document.
             if (m_options.plan_format != OutputFormat::Json) m_plan_out << "Cluster [" << member->name << "]: ";
             detail::show_lock_status(member->context, member->hold, m_plan_out);
         }
-        on_none();
     }
     if (refusal) {
         m_log.error("plan", refusal->message);

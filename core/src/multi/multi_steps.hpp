@@ -5,7 +5,10 @@
 
 #include "../pipeline/steps.hpp"
 
+#include <atomic>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -13,20 +16,39 @@
 
 namespace aliasing::multi {
 
-/// One cluster of the run: its client, its step context (the single-cluster steps run on it), lock, snapshot and plan.
+/// One cluster of the run: its own log and report views (every line and action carries its name), options, step
+/// context (the single-cluster steps run on it), lock, snapshot and plan. Its client and context are used by one
+/// thread at a time: whichever holds `busy`.
 struct Member {
-    Member(std::string cluster_name, cluster::EsClient& cluster_client, const Job& job, RunLog& log, RunReport& report,
-           const PipelineOptions& options)
-        : name(std::move(cluster_name)), context{{cluster_client, log, report, options}, job} {}
+    /// `stopped`: another cluster's preparation failed; this one stops at its next safe point as if interrupted.
+    Member(std::string cluster_name, cluster::EsClient& cluster_client, const Job& job, RunLog& run_log,
+           RunReport& run_report, const PipelineOptions& run_options, std::function<bool()> stopped)
+        : name(std::move(cluster_name)),
+          log(run_log, name),
+          report(run_report, name),
+          options(with_stop(run_options, std::move(stopped))),
+          context{{cluster_client, log, report, options}, job} {}
 
     std::string name;
+    RunLog log;
+    RunReport report;
+    PipelineOptions options;
     detail::StepContext context;
+    std::mutex busy;
     std::string product;  ///< "Elasticsearch 8.15.0", after the preflight
     std::optional<cluster::RunLock> lock;
     detail::Snapshot snapshot;  ///< the plan's views point into it: a Member never moves (held by unique_ptr)
     std::optional<Plan> plan;
     detail::HoldCheck hold;
     bool swapped = false;  ///< this run moved the alias here (and has not swapped it back)
+
+private:
+    static PipelineOptions with_stop(PipelineOptions options, std::function<bool()> stopped) {
+        options.interrupted = [outer = std::move(options.interrupted), stopped = std::move(stopped)] {
+            return stopped() || (outer && outer());
+        };
+        return options;
+    }
 };
 using Members = std::vector<std::unique_ptr<Member>>;
 
@@ -41,6 +63,18 @@ ClusterServing read_serving(Member& member);
 ClusterServing planned_serving(const Member& member);
 /// True when every cluster serves one known generation (by instant, not spelling).
 bool same_generation(const std::vector<ClusterServing>& serving);
+
+/// Why preparing failed: the first cluster (in name order) that failed on its own, and the others that did too.
+struct PrepareFailure {
+    Member* member;
+    Error error;
+    std::vector<std::string> also_failed;  ///< "primary: <message>"
+};
+/// Prepares every member whose plan promotes (force-merge, replicas, green), `parallelism` clusters at once, each on
+/// its own thread; this thread meanwhile renews the locks of the clusters not being prepared. The first failure
+/// stops the others at their next safe point (`stop` is set). Returns the failure, if any.
+std::optional<PrepareFailure> prepare_all(Members& members, std::size_t parallelism, RunLog& log,
+                                          std::atomic<bool>& stop, const std::function<bool()>& interrupted);
 
 /// The per-cluster plans (text, Markdown: one section each; JSON: one document) and the table
 /// `cluster | product | serves now | promotes | action`, with a SPLIT line when the clusters serve different

@@ -34,6 +34,14 @@ void RunReport::set_cluster(std::string version, std::string name, std::string p
     m_cluster_product = std::move(product);
 }
 
+void RunReport::record(ActionRecord action, std::vector<std::string> indices) {
+    RunReport& into = m_parent ? *m_parent : *this;
+    const std::lock_guard<std::mutex> guard(into.m_actions_mutex);
+    into.m_actions.push_back(std::move(action));
+    into.m_action_clusters.push_back(m_action_cluster);
+    into.m_action_indices.push_back(std::move(indices));
+}
+
 void RunReport::finish(int exit_code, std::string outcome, std::string message) {
     m_exit_code = exit_code;
     m_outcome = std::move(outcome);

@@ -59,10 +59,19 @@ std::string RunLog::new_process_run_id() {
 }
 
 RunLog::RunLog(std::ostream& out, LogStyle style, std::string run_id)
-    : m_out(out), m_style(style), m_run_id(std::move(run_id)) {}
+    : m_sink(std::make_shared<Sink>(out)), m_style(style), m_run_id(std::move(run_id)) {}
 
 RunLog::RunLog(std::ostream& out, LogFormat format, Terminal terminal, std::chrono::milliseconds progress_interval)
     : RunLog(out, LogStyle{format, terminal, Verbosity::Normal, 80, progress_interval}) {}
+
+RunLog::RunLog(RunLog& parent, std::string cluster)
+    : m_sink(parent.m_sink),
+      m_style(parent.m_style),
+      m_run_id(parent.m_run_id),
+      m_alias(parent.m_alias),
+      m_data_source(parent.m_data_source),
+      m_cluster(std::move(cluster)),
+      m_start(parent.m_start) {}
 
 void RunLog::set_context(std::string alias, std::string data_source) {
     m_alias = std::move(alias);
@@ -70,9 +79,9 @@ void RunLog::set_context(std::string alias, std::string data_source) {
 }
 
 void RunLog::end_progress_line() {
-    if (m_progress_open) {
-        m_out << "\n";
-        m_progress_open = false;
+    if (m_sink->progress_open) {
+        m_sink->out << "\n";
+        m_sink->progress_open = false;
     }
 }
 
@@ -83,7 +92,7 @@ void RunLog::write(LogLevel level, std::string_view step, std::string_view messa
 
 void RunLog::write_line(LogLevel level, std::string_view step, std::string_view message, double seconds,
                         std::optional<int> exit_code) {
-    end_progress_line();
+    std::string line;
     if (m_style.format == LogFormat::Json) {
         JsonWriter json;
         json.begin_object().field("ts", utc_timestamp()).field("level", level_name(level)).field("step", step);
@@ -99,14 +108,17 @@ void RunLog::write_line(LogLevel level, std::string_view step, std::string_view 
                        static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed()).count()));
         }
         json.end_object();
-        m_out << json.str() << "\n";
+        line = json.str();
     } else {
-        std::string line = utc_timestamp() + " " + level_name(level);
+        line = utc_timestamp() + " " + level_name(level);
         line.append(6 - std::string_view(level_name(level)).size(), ' ');
         line += "[" + (m_cluster.empty() ? "" : m_cluster + "/") + std::string(step) + "] " + std::string(message);
-        m_out << line << "\n";
     }
-    m_out.flush();
+    line += '\n';
+    const std::lock_guard<std::mutex> guard(m_sink->mutex);
+    end_progress_line();
+    m_sink->out << line;
+    m_sink->out.flush();
 }
 
 void RunLog::step_done(std::string_view step, std::string_view message,
@@ -156,10 +168,11 @@ void RunLog::progress(std::string_view step, std::string_view what, std::uint64_
         if (m_style.terminal_width > 1 && line.size() > m_style.terminal_width - 1) {
             line.resize(m_style.terminal_width - 1);
         }
-        m_out << "\r" << line << "\x1b[K";
-        m_progress_open = true;
+        const std::lock_guard<std::mutex> guard(m_sink->mutex);
+        m_sink->out << "\r" << line << "\x1b[K";
+        m_sink->progress_open = true;
         if (finished) end_progress_line();
-        m_out.flush();
+        m_sink->out.flush();
         return;
     }
     const std::string text = count + " " + std::string(what);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <thread>
 
 namespace aliasing {
 namespace {
@@ -60,6 +61,76 @@ TEST(RunLogQuiet, OnlyErrorsAndTheSummary) {
     EXPECT_EQ(text.find("hidden"), std::string::npos) << text;
     EXPECT_NE(text.find("[swap] shown"), std::string::npos) << text;
     EXPECT_NE(text.find("[summary] failed: exit 6 in "), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace aliasing
+
+namespace aliasing {
+namespace {
+
+// Several clusters are prepared on their own threads, each writing through its own cluster log (docs/multi-cluster.md
+// M5): every line carries its cluster and is written whole, and progress ends an open redrawn line first.
+TEST(RunLogClusters, AClusterLogTagsEveryLineAndKeepsTheParentsIds) {
+    std::ostringstream out;
+    LogStyle style;
+    style.format = LogFormat::Json;
+    RunLog parent(out, style, "0123456789abcdef");
+    parent.set_context("customer-prod", "customer");
+    RunLog dr(parent, "dr");
+    dr.info("swap", "swapped");
+    parent.info("plan", "agreed");
+    const std::string text = out.str();
+    const auto first = text.substr(0, text.find('\n'));
+    EXPECT_NE(first.find(R"("cluster":"dr")"), std::string::npos) << first;
+    EXPECT_NE(first.find(R"("run_id":"0123456789abcdef")"), std::string::npos) << first;
+    EXPECT_NE(first.find(R"("alias":"customer-prod")"), std::string::npos) << first;
+    const auto second = text.substr(first.size() + 1);
+    EXPECT_EQ(second.find("cluster"), std::string::npos) << second;
+    EXPECT_EQ(dr.cluster(), "dr");
+    EXPECT_EQ(parent.cluster(), "");
+}
+
+TEST(RunLogClusters, LinesFromSeveralThreadsAreNeverInterleaved) {
+    std::ostringstream out;
+    RunLog parent(out, LogStyle{});
+    RunLog a(parent, "a"), b(parent, "b");
+    const std::string payload(200, 'x');
+    auto write = [&payload](RunLog& log) {
+        for (int i = 0; i < 2000; ++i) log.info("forcemerge", payload);
+    };
+    std::thread first(write, std::ref(a)), second(write, std::ref(b));
+    first.join();
+    second.join();
+    std::istringstream lines(out.str());
+    std::string line;
+    int count = 0;
+    while (std::getline(lines, line)) {
+        ++count;
+        const bool whole = line.size() > payload.size() &&
+                           line.compare(line.size() - payload.size(), payload.size(), payload) == 0 &&
+                           (line.find("[a/forcemerge] ") != std::string::npos ||
+                            line.find("[b/forcemerge] ") != std::string::npos);
+        ASSERT_TRUE(whole) << "line " << count << ": " << line;
+    }
+    EXPECT_EQ(count, 4000);
+}
+
+TEST(RunLogClusters, AnotherClustersLineEndsTheRedrawnProgressLine) {
+    std::ostringstream out;
+    LogStyle style;
+    style.terminal = Terminal::Yes;
+    RunLog parent(out, style);
+    RunLog a(parent, "a"), b(parent, "b");
+    a.progress("forcemerge", "merging", 1, 2);
+    b.warn("lock", "late heartbeat");
+    const std::string text = out.str();
+    const auto progress = text.find("[a/forcemerge]");
+    const auto warning = text.find("[b/lock] late heartbeat");
+    ASSERT_NE(progress, std::string::npos) << text;
+    ASSERT_NE(warning, std::string::npos) << text;
+    EXPECT_NE(text.substr(progress, warning - progress).find('\n'), std::string::npos)
+        << "the warning was written onto the progress line: " << text;
 }
 
 }  // namespace

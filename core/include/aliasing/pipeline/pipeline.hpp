@@ -49,6 +49,8 @@ struct PipelineOptions {
     std::function<bool()> interrupted;
     /// Rollback: how the hold it leaves ends (by `rollback --clear`, or also by a newer generation).
     cluster::HoldRelease hold_release = cluster::HoldRelease::Manual;
+    /// Several clusters: how many are prepared (force-merge, replicas, green) at once (`--parallel`).
+    std::size_t parallel_prepare = 4;
 };
 
 /// How a run ended: the process exit code (SPEC §9) and a one-line summary.

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,15 @@ struct ActionRecord {
 
 class RunReport {
 public:
+    RunReport() = default;
+    /// One cluster's view of a several-cluster run's report: the actions it records land in `parent`'s, in the
+    /// order they happen, each marked with the cluster (its "cluster"), and may be recorded from another thread
+    /// than the parent's. What the steps set on it (the cluster's product) stays in the view. `parent` must
+    /// outlive it.
+    RunReport(RunReport& parent, std::string cluster) : m_parent(&parent), m_action_cluster(std::move(cluster)) {}
+    RunReport(const RunReport&) = delete;
+    RunReport& operator=(const RunReport&) = delete;
+
     void set_command(std::string command) { m_command = std::move(command); }
     /// The process run's id, the same as in every JSON log line.
     void set_run_id(std::string run_id) { m_run_id = std::move(run_id); }
@@ -37,14 +47,8 @@ public:
     void set_plan_json(std::string json) { m_plan_json = std::move(json); }
     void record(ActionRecord action) { record(std::move(action), {}); }
     /// An action with every index it applied to (listed in full as "indices"; the target is a short summary).
-    void record(ActionRecord action, std::vector<std::string> indices) {
-        m_actions.push_back(std::move(action));
-        m_action_clusters.push_back(m_action_cluster);
-        m_action_indices.push_back(std::move(indices));
-    }
+    void record(ActionRecord action, std::vector<std::string> indices);
     void finish(int exit_code, std::string outcome, std::string message);
-    /// Several clusters: the cluster the following actions are sent to (each action's "cluster").
-    void set_action_cluster(std::string name) { m_action_cluster = std::move(name); }
     /// Several clusters: the per-cluster plans and what each cluster serves at the end, already serialised
     /// (report field "clusters").
     void set_clusters_json(std::string json) { m_clusters_json = std::move(json); }
@@ -68,7 +72,10 @@ private:
     std::optional<DataSourceInfo> m_plugin;
     std::string m_cluster_version, m_cluster_name, m_cluster_product;
     std::string m_plan_json;
-    std::string m_action_cluster, m_clusters_json;
+    RunReport* m_parent = nullptr;  ///< a cluster's view records into it
+    std::string m_action_cluster;   ///< a cluster's view: its name
+    std::string m_clusters_json;
+    std::mutex m_actions_mutex;     ///< record() may be called from the threads preparing clusters
     std::vector<std::string> m_action_clusters;  ///< per action, parallel to m_actions: "" or the cluster's name
     std::vector<ActionRecord> m_actions;
     std::vector<std::vector<std::string>> m_action_indices;  ///< per action, parallel to m_actions

@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -37,13 +39,19 @@ public:
     RunLog(std::ostream& out, LogStyle style, std::string run_id = new_process_run_id());
     RunLog(std::ostream& out, LogFormat format, Terminal terminal,
            std::chrono::milliseconds progress_interval = std::chrono::seconds(5));
+    /// One cluster's log in a several-cluster run: its lines carry the cluster (text `[dr/swap]`, JSON
+    /// `"cluster":"dr"`) and go to `parent`'s stream, with the parent's style, ids and clock. The parent and its
+    /// cluster logs may write from different threads: each line is written whole, under the stream's one lock, and
+    /// each has its own progress (a terminal's redrawn line shows whichever cluster reported last). `parent` must
+    /// outlive it.
+    RunLog(RunLog& parent, std::string cluster);
+    RunLog(const RunLog&) = delete;
+    RunLog& operator=(const RunLog&) = delete;
 
     /// The job's alias and data source, carried by every JSON line from now on (null before).
     void set_context(std::string alias, std::string data_source);
     const std::string& run_id() const { return m_run_id; }
-    /// Several clusters: the cluster the following lines are about ("" for none). Text lines read `[dr/swap]`,
-    /// JSON lines carry `"cluster":"dr"`.
-    void set_cluster(std::string name) { m_cluster = std::move(name); }
+    /// The cluster this log is about ("" but for a cluster's log, see above).
     const std::string& cluster() const { return m_cluster; }
 
     void info(std::string_view step, std::string_view message) { write(LogLevel::Info, step, message, -1); }
@@ -68,9 +76,17 @@ private:
     void write(LogLevel level, std::string_view step, std::string_view message, double seconds);
     void write_line(LogLevel level, std::string_view step, std::string_view message, double seconds,
                     std::optional<int> exit_code);
+    /// Under the sink's lock.
     void end_progress_line();
 
-    std::ostream& m_out;
+    /// The stream, shared by a log and its clusters' logs: a redrawn progress line is the stream's, not a log's.
+    struct Sink {
+        explicit Sink(std::ostream& stream) : out(stream) {}
+        std::ostream& out;
+        std::mutex mutex;
+        bool progress_open = false;
+    };
+    std::shared_ptr<Sink> m_sink;
     LogStyle m_style;
     std::string m_run_id;
     std::optional<std::string> m_alias, m_data_source;
@@ -80,7 +96,6 @@ private:
     std::string m_progress_step;
     std::chrono::steady_clock::time_point m_progress_started{};
     std::string m_last_progress_text;
-    bool m_progress_open = false;
 };
 
 /// Seconds as a short human string: "0.4s", "12s", "3m05s".
