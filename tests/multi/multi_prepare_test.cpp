@@ -62,6 +62,9 @@ private:
 
 class MultiPrepare : public MultiSim {
 protected:
+    // Answers are held back here for seconds; and under ThreadSanitizer a plain request can outlast 300 ms.
+    MultiPrepare() { m_read_timeout = 20s; }
+
     /// A lock whose heartbeat interval (TTL / 5) is shorter than the answers held back here.
     static PipelineOptions with_lock(std::chrono::seconds ttl) {
         PipelineOptions options;
@@ -80,7 +83,6 @@ protected:
 
 TEST_F(MultiPrepare, TwoClustersArePreparedAtOnce) {
     start({{"a", "8.15.0"}, {"b", "opensearch-2.19.1"}});
-    m_read_timeout = 20s;
     Requests requests;
     std::atomic<bool> first_held{false}, b_merged_meanwhile{false};
     on_request([&](const GlobalRequest& request) {
@@ -101,7 +103,6 @@ TEST_F(MultiPrepare, TwoClustersArePreparedAtOnce) {
 
 TEST_F(MultiPrepare, NoMoreThanParallelClustersArePreparedAtOnce) {
     start({{"a", "8.15.0"}, {"b", "7.17.21"}, {"c", "9.1.5"}});
-    m_read_timeout = 20s;
     Requests requests;
     std::atomic<int> both_merging{0}, c_merged_while_held{0};
     std::mutex first_mutex;
@@ -152,7 +153,6 @@ TEST_F(MultiPrepare, ParallelOnePreparesOneClusterAfterTheOther) {
 
 TEST_F(MultiPrepare, TheLockOfAClusterWaitingItsTurnIsRenewed) {
     start({{"a", "8.15.0"}, {"b", "8.15.0"}});
-    m_read_timeout = 20s;
     Requests requests;
     std::atomic<bool> first_held{false};
     std::atomic<int> b_renewed_while_held{-1};
@@ -177,7 +177,6 @@ const char* kMergeFails =
 
 TEST_F(MultiPrepare, EveryClusterThatFailsIsNamedAndNoAliasMoves) {
     start({{"a", "8.15.0"}, {"b", "opensearch-2.19.1"}});
-    m_read_timeout = 20s;
     add_fault(index_of("a"), kMergeFails);
     add_fault(index_of("b"), kMergeFails);
     Requests requests;
@@ -201,7 +200,6 @@ TEST_F(MultiPrepare, EveryClusterThatFailsIsNamedAndNoAliasMoves) {
 
 TEST_F(MultiPrepare, AFailureStopsAClusterStillPreparingAtItsNextSafePoint) {
     start({{"a", "8.15.0"}, {"b", "8.15.0"}});
-    m_read_timeout = 20s;
     add_fault(index_of("a"), kMergeFails);
     Requests requests;
     std::atomic<bool> held{false};
