@@ -12,14 +12,16 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=("$@")
 [ ${#jobs[@]} -eq 0 ] && jobs=(asan tsan)
-"$root/scripts/install-deps.sh"
+# clang (installed with the fuzzing packages): its sanitizer builds compile about five times faster than g++'s
+# (measured on one simulator file: 6 s against 30 s), and the build is the cost of these jobs.
+FUZZ=1 "$root/scripts/install-deps.sh"
 
 stamp() { date +%s; }
 run_job() {
   local name=$1 flags=$2; shift 2
   local build="$root/build-$name" start
   start=$(stamp)
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $flags \
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ $flags \
     -DALIASING_BUILD_BENCHMARKS=OFF >/dev/null
   # A suite is NAME or NAME=FILTER (only the tests FILTER names).
   cmake --build "$build" -j"$(nproc)" $(printf -- '--target %s ' "${@%%=*}")
