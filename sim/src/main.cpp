@@ -27,6 +27,7 @@ Options:
   --distribution D             elasticsearch (default) or opensearch; with --version, wins over --state
   --aws-sigv4 KEY:SECRET       verify every request's AWS SigV4 signature (403 with AWS's body when bad)
   --aws-region REGION          the region signatures must be scoped to (with --aws-sigv4)
+  --basic-auth USER:PASSWORD   demand this basic auth on every request (401 security_exception otherwise)
   --compatibility-mode         OpenSearch's compatibility.override_main_response_version: GET / reads 7.10.2
   --nodes N                    number of data nodes (default 3)
   --forcemerge-ms-per-gib N    simulated force-merge duration per GiB of primary store (default 0)
@@ -128,6 +129,8 @@ int main(int argc, char** argv)
             options.aws_sigv4 = value;
         } else if (arg == "--aws-region") {
             options.aws_region = value;
+        } else if (arg == "--basic-auth") {
+            options.basic_auth = value;
         } else if (arg == "--distribution") {
             options.distribution = value;
             version_given = true;

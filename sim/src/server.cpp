@@ -44,6 +44,14 @@ Server::Server(ServerOptions options) : m_impl(std::make_unique<Impl>(std::move(
         m_impl->core.set_sigv4(SigV4Check{m_impl->options.aws_sigv4.substr(0, colon),
                                           m_impl->options.aws_sigv4.substr(colon + 1), m_impl->options.aws_region});
     }
+    if (!m_impl->options.basic_auth.empty()) {
+        const auto colon = m_impl->options.basic_auth.find(':');
+        if (colon == std::string::npos || colon == 0) {
+            throw std::invalid_argument("aliasing-sim options: --basic-auth needs USER:PASSWORD");
+        }
+        m_impl->core.set_basic_auth(BasicAuthCheck{m_impl->options.basic_auth.substr(0, colon),
+                                                   m_impl->options.basic_auth.substr(colon + 1)});
+    }
     m_impl->core.state().stopping = &m_impl->http.stopping();
     HttpServer* http = &m_impl->http;
     m_impl->core.set_connection_counters([http] { return http->open_connections(); },

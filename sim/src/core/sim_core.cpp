@@ -159,6 +159,13 @@ Outcome SimCore::handle_api(const HttpRequest& request)
             return finish(Outcome{denied, Delivery::send});
         }
     }
+    if (m_basic_auth) {
+        if (auto refusal = m_basic_auth->refuse(request)) {
+            Reply reply = json_reply(refusal->body, refusal->status);
+            reply.headers = refusal->headers;
+            return finish(Outcome{render(reply, request), Delivery::send});
+        }
+    }
     // The place is taken on arrival, before any delay: a delayed change holds those that arrived after it.
     MasterQueue::Place place =
         m_router.applied(request) == Applied::by_master ? m_master_queue.join() : MasterQueue::Place{};

@@ -4,6 +4,7 @@
 // route, apply fault rules (after), render the reply.
 
 #include "api/router.hpp"
+#include "control/basic_auth_check.hpp"
 #include "control/faults.hpp"
 #include "control/sigv4_check.hpp"
 #include "control/request_log.hpp"
@@ -25,6 +26,8 @@ public:
     void set_logger(std::function<void(const std::string&)> logger);
     /// Verifies every API request's SigV4 signature from now on (set before serving).
     void set_sigv4(SigV4Check check) { m_sigv4 = std::move(check); }
+    /// Demands these basic-auth credentials on every API request from now on (set before serving).
+    void set_basic_auth(BasicAuthCheck check) { m_basic_auth = std::move(check); }
     /// Provides the live connection counters for GET /_sim/connections.
     void set_connection_counters(std::function<std::int64_t()> open, std::function<std::int64_t()> total);
 
@@ -37,6 +40,7 @@ private:
 
     SimState m_state;
     std::optional<SigV4Check> m_sigv4;
+    std::optional<BasicAuthCheck> m_basic_auth;
     Router m_router;
     FaultTable m_faults;
     RequestLog m_log;

@@ -21,6 +21,7 @@ struct ServerOptions {
     std::uint64_t replica_delay_millis = 0;       ///< yellow -> green delay after a replica increase
     std::string aws_sigv4;   ///< "ACCESS_KEY_ID:SECRET": verify every request's SigV4 signature (403 when bad)
     std::string aws_region;  ///< the region signatures must be scoped to (with aws_sigv4)
+    std::string basic_auth;  ///< "USER:PASSWORD": demand this basic auth on every API request (401 otherwise)
 };
 
 /// The simulator: an HTTP server on host:port serving the Elasticsearch API and the /_sim/ test controls.
