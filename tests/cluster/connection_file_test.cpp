@@ -63,6 +63,13 @@ TEST(ConnectionFile, JsonWithANodeArray) {
     EXPECT_EQ(options->password, "pw");
 }
 
+TEST(ConnectionFile, JsonNodesMayBeACommaSeparatedString) {
+    // Poco reads "nodes[i]" of a string as the string itself for every i: this once looped forever.
+    auto file = load_connection_file(write_file("string.json", R"({"nodes": "http://127.0.0.1:9200, http://127.0.0.1:9201"})"));
+    ASSERT_TRUE(file.ok()) << file.error().message;
+    EXPECT_EQ(file->nodes, (std::vector<std::string>{"http://127.0.0.1:9200", "http://127.0.0.1:9201"}));
+}
+
 TEST(ConnectionFile, ReadableByGroupOrOthersIsRefused) {
     for (mode_t mode : {0640, 0604}) {
         auto file = load_connection_file(write_file("open.ini", "nodes = http://127.0.0.1:9200\n", mode));
@@ -159,6 +166,45 @@ TEST(ConnectionFile, BadTimeoutNamesTheKey) {
     auto file = load_connection_file(write_file("timeout.ini", "read_timeout = soon\n"));
     ASSERT_FALSE(file.ok());
     EXPECT_NE(file.error().message.find("read_timeout: value \"soon\""), std::string::npos) << file.error().message;
+}
+
+TEST(ConnectionFile, NodesCredentialFilesAndClashesAreCheckedByKey) {
+    // Read later, these would be named by the ALIASING_ES_* variable the key stands in for; the file's user never
+    // set that variable.
+    const std::string password = write_file("clash-pw", "pw\n");
+    struct Case {
+        std::string content, expected;
+    };
+    const std::vector<Case> cases = {
+        {"nodes = ftp://x\n", "nodes: invalid cluster URL 'ftp://x'"},
+        {"password_file = /nonexistent/pw\nusername = etl\n", "password_file: cannot read '/nonexistent/pw'"},
+        {"ca_file = /nonexistent/ca.pem\n", "ca_file: cannot read '/nonexistent/ca.pem'"},
+        {"username = etl\n", "username needs password_file"},
+        {"username = etl\nusername_file = " + password + "\npassword_file = " + password + "\n",
+         "username and username_file: give only one of them"},
+        {"sigv4_profile = batch\nusername = etl\npassword_file = " + password + "\n",
+         "sigv4_profile and username cannot be combined"},
+    };
+    for (const auto& item : cases) {
+        const std::string path = write_file("checked.ini", item.content);
+        auto file = load_connection_file(path);
+        ASSERT_FALSE(file.ok()) << item.content;
+        EXPECT_EQ(file.error().message.rfind("connection file " + path + ": " + item.expected, 0), 0u)
+            << file.error().message;
+    }
+}
+
+TEST(ConnectionFile, WithAPrefixTheFileStandsInForThatPrefixsVariables) {
+    const std::string key = write_file("prefixed-key", "k\n");
+    auto file = load_connection_file(write_file("prefixed.ini", "api_key_file = " + key + "\n"));
+    ASSERT_TRUE(file.ok()) << file.error().message;
+    const auto env = with_connection_file(*file, environment({{"ALIASING_DR_USERNAME", "u"}, {"ALIASING_DR_CA_FILE", "c"},
+                                                              {"ALIASING_ES_API_KEY", "es-key"}}),
+                                          "ALIASING_DR");
+    EXPECT_EQ(env("ALIASING_DR_API_KEY_FILE"), key);
+    EXPECT_EQ(env("ALIASING_DR_USERNAME"), std::nullopt) << "credential variables of the prefix are hidden";
+    EXPECT_EQ(env("ALIASING_DR_CA_FILE"), "c") << "a CA is no credential";
+    EXPECT_EQ(env("ALIASING_ES_API_KEY"), "es-key") << "another prefix is not the file's";
 }
 
 }  // namespace

@@ -26,7 +26,7 @@
 namespace aliasing::cluster {
 
 struct ConnectionFile {
-    std::string path;
+    std::string path;  ///< the file it was read from ("" for `--cluster NAME=URL`, which has only nodes)
     std::vector<std::string> nodes;
     std::string ca_file;
     std::optional<std::string> username, username_file, password_file, api_key_file;
@@ -37,14 +37,18 @@ struct ConnectionFile {
 };
 
 /// Reads and validates the file. Usage errors name the file and the key: unreadable, readable by
-/// group/others, an unknown key (with the close one), an inline secret, a bad timeout, an unknown sigv4_service.
+/// group/others, an unknown key (with the close one), an inline secret, a bad node URL, a CA or credential file
+/// that cannot be read (or is empty), credentials that clash (username without password_file, basic auth with an
+/// API key, either with sigv4_*), a bad timeout, an unknown sigv4_service. A clusters file
+/// (aliasing/multi/clusters_file.hpp) validates each of its sections by the same code.
 Result<ConnectionFile> load_connection_file(const std::filesystem::path& path);
 
 /// The environment as connection_options_from() should see it with `file` in force: the file's nodes and
-/// credentials stand in for ALIASING_ES_URL and the ALIASING_ES_* credential variables (all of those are
-/// hidden when the file names any credential or signs, so the two never mix), and its SigV4 profile and
-/// credentials file stand in for AWS_PROFILE and AWS_SHARED_CREDENTIALS_FILE (hiding the AWS_* keys).
-GetEnv with_connection_file(const ConnectionFile& file, GetEnv environment);
+/// credentials stand in for {prefix}_URL and the {prefix}_USERNAME/_PASSWORD/_API_KEY variables and their _FILE
+/// forms (all six hidden when the file names any credential or signs, so the two never mix), and its SigV4 profile
+/// and credentials file stand in for AWS_PROFILE and AWS_SHARED_CREDENTIALS_FILE (hiding the AWS_* keys). The
+/// prefix is ALIASING_ES, or ALIASING_<NAME> for a cluster of a clusters file.
+GetEnv with_connection_file(const ConnectionFile& file, GetEnv environment, const std::string& prefix = "ALIASING_ES");
 
 /// The command line's SigV4 flags completed by the file: signing on when it has a sigv4_* key, its region and
 /// service where the command line gives none.
