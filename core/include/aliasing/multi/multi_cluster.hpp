@@ -25,6 +25,10 @@ struct ClusterArgument {
 /// value without `=`, a bad name, an empty URL or a duplicate name. URLs are validated when connecting.
 Result<std::vector<ClusterArgument>> parse_cluster_arguments(const std::vector<std::string>& values);
 
+/// The rules of cluster names wherever they are given (`--cluster`, a clusters file's sections): 1 to 32 of
+/// a-z 0-9 _ -, each once, no two reading the same ALIASING_<NAME>_ variables. Usage errors start with `where`.
+Status check_cluster_names(const std::vector<std::string>& names, std::string_view where);
+
 /// The environment prefix of a cluster's credentials: `dr-eu` → `ALIASING_DR_EU` (…_USERNAME, …_PASSWORD,
 /// …_API_KEY and their *_FILE forms, mirroring ALIASING_ES_…).
 std::string cluster_variable_prefix(std::string_view name);
