@@ -26,6 +26,7 @@ struct CommandLine {
     std::vector<std::string> es_urls;
     std::vector<std::string> clusters;    // --cluster NAME=URL, repeatable (several clusters, docs/multi-cluster.md)
     std::optional<std::string> parallel;  // --parallel N: clusters prepared at once
+    std::optional<std::string> clusters_file;  // --clusters FILE: the clusters, one section each
     std::optional<std::string> ca_file;
     std::optional<std::string> connection;
     bool insecure = false;

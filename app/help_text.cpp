@@ -29,6 +29,12 @@ const std::vector<OptionHelp>& all_options() {
         {"parallel", "N",
          "several clusters: prepare (force-merge, replicas, green) at most N clusters at once (default 4; 1 prepares "
          "one after the other); every cluster is still prepared before any alias moves"},
+        {"clusters", "FILE",
+         "several clusters from a clusters file, INI ([NAME] sections) or JSON ({\"NAME\": {...}}): each section takes "
+         "the connection file's keys (see --connection) and must name its nodes; its CA, credentials and sigv4_* are "
+         "that cluster's own, while --ca-file, --insecure and --aws-* apply to clusters whose section does not set "
+         "them (default: $ALIASING_CLUSTERS unless --cluster, --es-url, --connection or --catalog is given); not with "
+         "--cluster; refused when group or others may read it"},
         {"ca-file", "FILE", "PEM CA bundle to verify the cluster's TLS certificate"},
         {"connection", "FILE",
          "connection file, INI or JSON: nodes, ca_file, username, username_file/password_file/api_key_file, "
@@ -80,8 +86,8 @@ const std::vector<CommandHelp>& all_commands() {
          "in name order, prepared everywhere (--parallel at once) before any swap, swapped cluster by cluster and swapped back when a "
          "later swap fails (exit 6); clusters left on different generations are exit 8, reported cluster by cluster; "
          "the next run converges them.",
-         {"es-url", "cluster", "parallel", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region",
-          "aws-service", "dry-run", "report", "metrics-file", "log-format", "quiet", "plugin-dir",
+         {"es-url", "cluster", "clusters", "parallel", "connection", "ca-file", "insecure", "aws-sigv4",
+          "aws-region", "aws-service", "dry-run", "report", "metrics-file", "log-format", "quiet", "plugin-dir",
           "output", "wide", "timeout", "lock-ttl", "lock-index"},
          "ALIASING_ES_URL=https://es-prod:9200 ALIASING_ES_API_KEY_FILE=/run/secrets/es aliasing run customer.json"},
         {"plan", "aliasing plan JOB --catalog CATALOG.json [--aliases ALIASES.json]... [--output text|json|markdown]",
@@ -90,7 +96,7 @@ const std::vector<CommandHelp>& all_commands() {
          "list that `aliasing run` prints, and the same exit code (0 promote, 3 already live, 4 refused). With "
          "--cluster NAME=URL (repeatable) it reads those clusters instead, changing nothing: each cluster's plan and "
          "one row per cluster (what it serves, what it would promote).",
-         {"catalog", "aliases", "cluster", "ca-file", "insecure", "output", "wide", "plugin-dir", "now"},
+         {"catalog", "aliases", "cluster", "clusters", "ca-file", "insecure", "output", "wide", "plugin-dir", "now"},
          "aliasing plan examples/jobs/customer.json --catalog examples/catalogs/customer.json "
          "--aliases examples/catalogs/customer-aliases.json"},
         {"status", "aliasing status JOB [--es-url URL]",
@@ -99,7 +105,7 @@ const std::vector<CommandHelp>& all_commands() {
          "lock (holder host:pid, job, since, last heartbeat) and any rollback hold; exit 4 while a hold would refuse "
          "the run. With --cluster (repeatable): each cluster's plan, one row per cluster, and a SPLIT line while the "
          "clusters serve different generations.",
-         {"es-url", "cluster", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
+         {"es-url", "cluster", "clusters", "connection", "ca-file", "insecure", "aws-sigv4", "aws-region", "aws-service",
           "plugin-dir", "output", "wide", "log-format", "quiet",
           "lock-index"},
          "aliasing status customer.json --es-url http://127.0.0.1:9200"},
@@ -179,7 +185,8 @@ std::string general_help() {
         "Environment: ALIASING_ES_URL, ALIASING_ES_USERNAME + ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY (each\n"
         "also as *_FILE naming a file), ALIASING_CONNECTION (a connection file, see --connection),\n"
         "ALIASING_PLUGIN_PATH; with --cluster NAME=URL: ALIASING_<NAME>_USERNAME + ALIASING_<NAME>_PASSWORD or\n"
-        "ALIASING_<NAME>_API_KEY (and *_FILE) per cluster.\n";
+        "ALIASING_<NAME>_API_KEY (and *_FILE), ALIASING_<NAME>_CA_FILE, ALIASING_<NAME>_AWS_REGION per cluster;\n"
+        "ALIASING_CLUSTERS (a clusters file, see --clusters).\n";
     return out;
 }
 
@@ -232,7 +239,8 @@ std::string man_page() {
     out += ".SH ENVIRONMENT\nALIASING_ES_URL, ALIASING_ES_USERNAME + ALIASING_ES_PASSWORD or ALIASING_ES_API_KEY "
            "(each also as *_FILE naming a file), ALIASING_CONNECTION (a connection file, as \\-\\-connection), "
            "ALIASING_PLUGIN_PATH; with \\-\\-cluster NAME=URL: ALIASING_<NAME>_USERNAME + ALIASING_<NAME>_PASSWORD or "
-           "ALIASING_<NAME>_API_KEY (and *_FILE) per cluster.\n";
+           "ALIASING_<NAME>_API_KEY (and *_FILE), ALIASING_<NAME>_CA_FILE, ALIASING_<NAME>_AWS_REGION per cluster; "
+           "ALIASING_CLUSTERS (a clusters file, as \\-\\-clusters).\n";
     out += ".SH LOGS\nLogs go to stderr, human lines or one JSON object per line (\\-\\-log-format json, each with "
            "alias, data_source and run_id), and end with one summary line: outcome, exit code, total time "
            "(exit_code and duration_ms in JSON). \\-\\-quiet keeps only errors and the summary.\n";

@@ -2,6 +2,7 @@
 
 #include "command_line.hpp"
 #include "help_text.hpp"
+#include "plugin_setup.hpp"
 #include "version_info.hpp"
 
 #include "aliasing/common/closest_name.hpp"
@@ -61,6 +62,8 @@ protected:
             line.clusters.push_back(value);
         } else if (name == "parallel") {
             line.parallel = value;
+        } else if (name == "clusters") {
+            line.clusters_file = value;
         } else if (name == "connection") {
             line.connection = value;
         } else if (name == "ca-file") {
@@ -141,7 +144,8 @@ protected:
                                    "`; see `aliasing " + line.command + " --help`");
             }
         }
-        if (line.command == "plan") return line.clusters.empty() ? run_plan(line) : run_promotion(line);
+        if (line.command == "plan")
+            return line.clusters.empty() && !clusters_file_path(line) ? run_plan(line) : run_promotion(line);
         if (line.command == "audit") return run_audit(line);
         if (line.command == "plugins") return run_plugins(line);
         return run_promotion(line);

@@ -40,6 +40,15 @@ std::optional<std::string> connection_file_path(const CommandLine& line) {
     return std::nullopt;
 }
 
+std::optional<std::string> clusters_file_path(const CommandLine& line) {
+    if (line.clusters_file) return line.clusters_file;
+    if (!line.clusters.empty() || !line.es_urls.empty() || line.connection || line.catalog || !line.aliases.empty())
+        return std::nullopt;
+    const char* variable = std::getenv("ALIASING_CLUSTERS");
+    if (variable != nullptr && *variable != '\0') return std::string(variable);
+    return std::nullopt;
+}
+
 Result<RunInstant> clock_from(const CommandLine& line) {
     if (!line.now) return now_instant();
     auto instant = parse_run_id(*line.now);

@@ -39,6 +39,9 @@ Result<Catalog> load_catalog_file(const std::string& file);
 Result<RunInstant> clock_from(const CommandLine& line);
 /// --connection, else $ALIASING_CONNECTION (when not empty).
 std::optional<std::string> connection_file_path(const CommandLine& line);
+/// --clusters, else $ALIASING_CLUSTERS (when not empty) if the command line names no cluster of its own (--cluster,
+/// --es-url, --connection, --catalog, --aliases): an explicit single cluster or offline input wins over the variable.
+std::optional<std::string> clusters_file_path(const CommandLine& line);
 Result<std::uint64_t> parse_size_option(const std::optional<std::string>& text, std::uint64_t fallback);
 
 }  // namespace aliasing::cli

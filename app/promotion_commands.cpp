@@ -157,8 +157,9 @@ Result<std::size_t> parse_parallel(const CommandLine& line) {
     if (ec != std::errc() || end != text.data() + text.size() || clusters < 1 || clusters > 64)
         return make_error(ErrorKind::Usage, "--parallel: value \"" + text + "\" is not valid: expected 1 to 64 clusters");
     // One --cluster is accepted (a scheduler's template may list one cluster or several); no --cluster is a mistake.
-    if (line.clusters.empty())
-        return make_error(ErrorKind::Usage, "--parallel is for several clusters (--cluster NAME=URL, repeatable)");
+    if (line.clusters.empty() && !clusters_file_path(line))
+        return make_error(ErrorKind::Usage,
+                          "--parallel is for several clusters (--cluster NAME=URL, repeatable, or --clusters FILE)");
     return clusters;
 }
 
@@ -311,7 +312,7 @@ int run_promotion(const CommandLine& line) {
     if (auto problem = cluster_option_problem(line)) return session.finish(outcome_of(*problem));
     install_stop_handlers();
     std::vector<ClusterClient> clusters;
-    if (!line.clusters.empty()) {
+    if (!line.clusters.empty() || clusters_file_path(line)) {
         cluster::TransportHooks hooks;
         hooks.sleep = interruptible_sleep;
         auto connected = connect_clusters(line, session.log, hooks);

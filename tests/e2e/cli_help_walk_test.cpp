@@ -77,6 +77,9 @@ protected:
         m_connection = (dir / ("aliasing-walk-" + std::to_string(::getpid()) + ".ini")).string();
         std::ofstream(m_connection) << "nodes = " << m_sim->url() << "\n";
         std::filesystem::permissions(m_connection, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+        m_clusters = (dir / ("aliasing-walk-clusters-" + std::to_string(::getpid()) + ".ini")).string();
+        std::ofstream(m_clusters) << "[walk]\nnodes = " << m_sim->url() << "\n";
+        std::filesystem::permissions(m_clusters, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
         m_values = {{"output", "json"},
                     {"catalog", kSource + "/examples/catalogs/customer.json"},
                     {"aliases", kSource + "/examples/catalogs/customer-aliases.json"},
@@ -89,6 +92,7 @@ protected:
                     {"report", m_report},
                     {"metrics-file", m_metrics},
                     {"connection", m_connection},
+                    {"clusters", m_clusters},
                     {"log-format", "json"},
                     {"timeout", "60"},
                     {"aws-region", "eu-west-1"},
@@ -101,6 +105,7 @@ protected:
         std::filesystem::remove(m_report);
         std::filesystem::remove(m_metrics);
         std::filesystem::remove(m_connection);
+        std::filesystem::remove(m_clusters);
     }
 
     /// What a command needs to run at all, given the option under test.
@@ -108,6 +113,7 @@ protected:
         const std::string job = kSource + "/examples/jobs/customer.json";
         // --cluster replaces --es-url (and --catalog for plan): one named cluster is the plain single-cluster run.
         if (option == "cluster" || option == "parallel") return {job, "--cluster", "walk=" + m_sim->url()};
+        if (option == "clusters") return {job};  // a clusters file of one cluster: the plain single-cluster run
         if (command == "run" || command == "status" || command == "rollback") return {job, "--es-url", m_sim->url()};
         if (command == "plan")
             return {job, "--catalog", m_values.at("catalog"), "--aliases", m_values.at("aliases"), "--now", "20261124t000000"};
@@ -126,6 +132,7 @@ protected:
     std::string m_report;
     std::string m_metrics;
     std::string m_connection;
+    std::string m_clusters;
     std::map<std::string, std::string> m_values;
 };
 

@@ -118,7 +118,7 @@ TEST(CliClusters, UsageErrorsNameTheProblem) {
         {{"run", job, "--cluster", "a=http://127.0.0.1:1", "--cluster", "b=http://127.0.0.1:2", "--parallel", "2x"},
          {}, "--parallel: value \"2x\" is not valid"},
         {{"run", job, "--es-url", "http://127.0.0.1:1", "--parallel", "2"}, {},
-         "--parallel is for several clusters (--cluster NAME=URL, repeatable)"},
+         "--parallel is for several clusters (--cluster NAME=URL, repeatable, or --clusters FILE)"},
         {{"status", job, "--cluster", "a=http://127.0.0.1:1", "--cluster", "b=http://127.0.0.1:2", "--parallel", "2"},
          {}, "option --parallel is not used by `aliasing status`"},
     };
