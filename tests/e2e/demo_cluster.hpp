@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -30,6 +31,32 @@ inline testing::SimProcess demo_sim(std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {"--state", kSource + "/examples/demo-cluster.json"};
     args.insert(args.end(), extra.begin(), extra.end());
     return testing::SimProcess(ALIASING_SIM_BIN, args);
+}
+
+/// The `aliasing` executable under test, with `env` added to the environment.
+inline testing::ProcessResult aliasing(const std::vector<std::string>& args,
+                                       const std::map<std::string, std::string>& env = {}) {
+    return testing::run_process(ALIASING_BIN, args, env);
+}
+
+/// A command line `aliasing` must refuse as a usage error (exit 2) with `expected` in its message.
+struct UsageCase {
+    std::vector<std::string> args;
+    std::map<std::string, std::string> env;
+    std::string expected;
+};
+
+/// Runs every case; `never_printed` (a secret a case holds) must be in no message.
+inline void expect_usage_errors(const std::vector<UsageCase>& cases, const std::string& never_printed = "") {
+    for (const auto& item : cases) {
+        SCOPED_TRACE(item.expected);
+        const auto result = aliasing(item.args, item.env);
+        EXPECT_EQ(result.exit_code, 2) << result.err;
+        EXPECT_NE(result.err.find(item.expected), std::string::npos) << result.err;
+        if (!never_printed.empty()) {
+            EXPECT_EQ(result.err.find(never_printed), std::string::npos) << result.err;
+        }
+    }
 }
 
 inline bool doc_present(const std::string& url, const std::string& path) {

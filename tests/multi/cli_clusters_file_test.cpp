@@ -11,18 +11,13 @@
 namespace aliasing {
 namespace {
 
+using e2e::aliasing;
 using e2e::demo_sim;
 using e2e::kCustomerJob;
 using e2e::kNewGeneration;
 using e2e::kOldGeneration;
 using e2e::TempFile;
-using testing::ProcessResult;
-using testing::run_process;
 using testing::SimProcess;
-
-ProcessResult aliasing(std::vector<std::string> args, const std::map<std::string, std::string>& env = {}) {
-    return run_process(ALIASING_BIN, args, env);
-}
 
 /// A file only this user may read, as a clusters file and the secrets it names must be.
 std::unique_ptr<TempFile> private_file(const std::string& name, const std::string& content, mode_t mode = 0600) {
@@ -128,12 +123,7 @@ TEST(CliClustersFile, UsageErrorsNameTheFileTheClusterAndTheKey) {
     const auto good = private_file("good.ini", "[primary]\n" + nodes + "[dr]\n" + nodes);
     const auto connection = private_file("connection.ini", nodes);
     const std::string job = kCustomerJob;
-    struct Case {
-        std::vector<std::string> args;
-        std::map<std::string, std::string> env;
-        std::string expected;
-    };
-    const std::vector<Case> cases = {
+    e2e::expect_usage_errors({
         {{"run", job, "--clusters", open->path()}, {},
          "clusters file " + open->path() + ": group or others may read it, and it names credentials; run chmod 600"},
         {{"run", job, "--clusters", typo->path()}, {},
@@ -153,14 +143,7 @@ TEST(CliClustersFile, UsageErrorsNameTheFileTheClusterAndTheKey) {
         {{"rollback", job}, {{"ALIASING_CLUSTERS", good->path()}, {"ALIASING_ES_URL", sim.url()}},
          "rollback does not take several clusters yet (ALIASING_CLUSTERS)"},
         {{"rollback", job, "--clusters", good->path()}, {}, "option --clusters is not used by `aliasing rollback`"},
-    };
-    for (const auto& item : cases) {
-        SCOPED_TRACE(item.expected);
-        const auto result = aliasing(item.args, item.env);
-        EXPECT_EQ(result.exit_code, 2) << result.err;
-        EXPECT_NE(result.err.find(item.expected), std::string::npos) << result.err;
-        EXPECT_EQ(result.err.find("hunter2"), std::string::npos) << result.err;
-    }
+    }, "hunter2");
     EXPECT_EQ(testing::http(sim.url(), "GET", "/_sim/requests").body.find("/_cat/indices"), std::string::npos)
         << "every refusal comes before any request";
 }

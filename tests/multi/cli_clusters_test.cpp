@@ -9,16 +9,11 @@ namespace aliasing {
 namespace {
 
 using e2e::alias_on;
+using e2e::aliasing;
 using e2e::demo_sim;
 using e2e::kCustomerJob;
 using e2e::kNewGeneration;
 using e2e::kOldGeneration;
-using testing::ProcessResult;
-using testing::run_process;
-
-ProcessResult aliasing(std::vector<std::string> args, const std::map<std::string, std::string>& env = {}) {
-    return run_process(ALIASING_BIN, args, env);
-}
 
 TEST(CliClusters, RunPromotesEveryClusterAndStatusShowsOneRowPerCluster) {
     auto primary = demo_sim();
@@ -95,12 +90,7 @@ TEST(CliClusters, SigV4SignsForEachClustersOwnRegion) {
 
 TEST(CliClusters, UsageErrorsNameTheProblem) {
     const std::string job = kCustomerJob;
-    struct Case {
-        std::vector<std::string> args;
-        std::map<std::string, std::string> env;
-        std::string expected;
-    };
-    const std::vector<Case> cases = {
+    e2e::expect_usage_errors({
         {{"run", job, "--cluster", "primary"}, {}, "is not NAME=URL"},
         {{"run", job, "--cluster", "Primary=http://127.0.0.1:1"}, {}, "name \"Primary\" is not valid"},
         {{"run", job, "--cluster", "a=http://127.0.0.1:1", "--cluster", "a=http://127.0.0.1:2"}, {}, "given twice"},
@@ -121,13 +111,7 @@ TEST(CliClusters, UsageErrorsNameTheProblem) {
          "--parallel is for several clusters (--cluster NAME=URL, repeatable, or --clusters FILE)"},
         {{"status", job, "--cluster", "a=http://127.0.0.1:1", "--cluster", "b=http://127.0.0.1:2", "--parallel", "2"},
          {}, "option --parallel is not used by `aliasing status`"},
-    };
-    for (const auto& item : cases) {
-        SCOPED_TRACE(item.expected);
-        const auto result = aliasing(item.args, item.env);
-        EXPECT_EQ(result.exit_code, 2) << result.err;
-        EXPECT_NE(result.err.find(item.expected), std::string::npos) << result.err;
-    }
+    });
 }
 
 TEST(CliClusters, HelpDocumentsClusterAndExit8) {
