@@ -205,7 +205,9 @@ TEST_F(MultiPrepare, AFailureStopsAClusterStillPreparingAtItsNextSafePoint) {
     std::atomic<bool> held{false};
     on_request([&](const GlobalRequest& request) {
         requests.saw(request);
-        // b's first force-merge is answered well after a's failed one: b then stops instead of going on.
+        // a's failure is answered only once b has started merging (so b is stopped, not "not started"), and b's
+        // first force-merge well after that: b then stops at its next safe point instead of going on.
+        if (request.cluster == "a" && forcemerge(request)) requests.wait_until(Requests::asked("b", forcemerge), 10s);
         if (request.cluster == "b" && forcemerge(request) && !held.exchange(true)) {
             requests.wait_until(Requests::asked("a", forcemerge), 10s);
             std::this_thread::sleep_for(1s);
