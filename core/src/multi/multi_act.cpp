@@ -21,7 +21,7 @@ PipelineOutcome MultiPipeline::Impl::act(const Agreement& agreed) {
         if (auto status = detail::recheck_new_indices(member->context, *member->plan); !status)
             return unmoved_failure(*member, status.error());
     }
-    if (auto status = renew_all(cluster::Renewal::Now); !status) return outcome_of(status.error());
+    if (auto status = renew_all(); !status) return outcome_of(status.error());
 
     // No safe point from the first swap until every swap is verified (or undone).
     for (std::size_t i = 0; i < m_members.size(); ++i) {

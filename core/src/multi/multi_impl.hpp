@@ -30,7 +30,7 @@ private:
     // The phases (their reasons at their definitions).
     Status lock_all();
     void release_all();
-    Status renew_all(cluster::Renewal when);
+    Status renew_all();
     Status plan_all();
     Result<Agreement> agree() const;
     PipelineOutcome plan_and_act();

@@ -80,15 +80,11 @@ void MultiPipeline::Impl::release_all() {
     }
 }
 
-// The other clusters' locks between one cluster's steps: a long prepare elsewhere must not let them expire.
-Status MultiPipeline::Impl::renew_all(cluster::Renewal when) {
-    for (auto& member : m_members) {
-        if (!member->lock) continue;
-        std::string warning;
-        if (auto status = member->lock->heartbeat(member->context.client, when, &warning); !status)
+// Right before the first swap: every lock still ours (a conditional renewal proves it).
+Status MultiPipeline::Impl::renew_all() {
+    for (auto& member : m_members)
+        if (auto status = multi::renew_lock(*member, cluster::Renewal::Now); !status)
             return named(*member, status.error());
-        if (!warning.empty()) member->log.warn("lock", warning);
-    }
     return ok_status();
 }
 

@@ -64,6 +64,9 @@ ClusterServing planned_serving(const Member& member);
 /// True when every cluster serves one known generation (by instant, not spelling).
 bool same_generation(const std::vector<ClusterServing>& serving);
 
+/// Renews `member`'s run lock (when it holds one), warning in its log about a late heartbeat.
+Status renew_lock(Member& member, cluster::Renewal when);
+
 /// Why preparing failed: the first cluster (in name order) that failed on its own, and the others that did too.
 struct PrepareFailure {
     Member* member;

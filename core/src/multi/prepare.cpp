@@ -68,14 +68,8 @@ public:
             for (std::size_t i = 0; i < m_members.size(); ++i) {
                 Member& member = *m_members[i];
                 std::unique_lock<std::mutex> busy(member.busy, std::try_to_lock);
-                if (!busy || !member.lock) continue;
-                std::string warning;
-                if (auto status = member.lock->heartbeat(member.context.client, cluster::Renewal::IfDue, &warning);
-                    !status) {
-                    failed(i, status.error());
-                } else if (!warning.empty()) {
-                    member.log.warn("lock", warning);
-                }
+                if (!busy) continue;
+                if (auto status = renew_lock(member, cluster::Renewal::IfDue); !status) failed(i, status.error());
             }
             guard.lock();
         }
@@ -129,6 +123,14 @@ private:
 };
 
 }  // namespace
+
+Status renew_lock(Member& member, cluster::Renewal when) {
+    if (!member.lock) return ok_status();
+    std::string warning;
+    if (auto status = member.lock->heartbeat(member.context.client, when, &warning); !status) return status;
+    if (!warning.empty()) member.log.warn("lock", warning);
+    return ok_status();
+}
 
 std::optional<PrepareFailure> prepare_all(Members& members, std::size_t parallelism, RunLog& log,
                                           std::atomic<bool>& stop, const std::function<bool()>& interrupted) {
